@@ -1,0 +1,207 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chooseThroughPicker, expectPageReceived, photo } from './support/bench';
+import { badgeOf, launchWithExtension, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
+import { startFixtureServers, type FixtureServers } from './support/server';
+
+let servers: FixtureServers;
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  servers = await startFixtureServers();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+
+beforeEach(async () => {
+  await setSettings(browser, {});
+  page = await browser.context.newPage();
+});
+
+afterEach(async () => {
+  await page?.close();
+});
+
+const openBench = async (host = 'www.flickr.com', secure = false) => {
+  await page.goto(secure ? servers.https(host, '/upload.html') : servers.http(host, '/upload.html'));
+};
+
+async function expectFlickrWarning(target: Page | import('playwright-core').Frame = page) {
+  const warning = warningIn(target);
+  await expect.poll(() => warning.count()).toBe(1);
+  expect(await warning.getAttribute('data-afterlife-site')).toBe('flickr');
+  expect(await warning.getAttribute('data-afterlife-level')).toBe('high');
+}
+
+describe('file inputs', () => {
+  it('sees a photo chosen in an input present at load, although the page stops the events', async () => {
+    await openBench();
+    await page.setInputFiles('#at-load', photo('beach.jpg'));
+    await expectFlickrWarning();
+    await expectPageReceived(page, 'at-load', ['beach.jpg']);
+  });
+
+  it('sees an input the page adds later', async () => {
+    await openBench();
+    await page.click('#add-input');
+    await page.setInputFiles('#later', photo('beach.jpg'));
+    await expectFlickrWarning();
+    await expectPageReceived(page, 'later', ['beach.jpg']);
+  });
+
+  it('sees a hidden input opened by its label', async () => {
+    await openBench();
+    await chooseThroughPicker(page, () => page.click('#label-picker'), [photo('beach.jpg')]);
+    await expectFlickrWarning();
+    await expectPageReceived(page, 'hidden-by-label', ['beach.jpg']);
+  });
+
+  it('sees a hidden input opened by a button', async () => {
+    await openBench();
+    await chooseThroughPicker(page, () => page.click('#button-picker'), [photo('beach.jpg')]);
+    await expectFlickrWarning();
+    await expectPageReceived(page, 'hidden-by-button', ['beach.jpg']);
+  });
+
+  it('sees an input inside an open shadow root', async () => {
+    await openBench();
+    await page.locator('#open-host input[type=file]').setInputFiles(photo('beach.jpg'));
+    await expectFlickrWarning();
+    await expectPageReceived(page, 'open-shadow', ['beach.jpg']);
+  });
+
+  it('sees an input inside a closed shadow root', async () => {
+    await openBench();
+    // Playwright cannot select inside a closed root; a click on the host lands on the label inside it.
+    await chooseThroughPicker(page, () => page.locator('#closed-host').click(), [photo('beach.jpg')]);
+    await expectFlickrWarning();
+    await expectPageReceived(page, 'closed-shadow', ['beach.jpg']);
+  });
+
+  it('sees an input in a same-origin frame and warns inside that frame', async () => {
+    await openBench();
+    const frame = page.frameLocator('#same-origin-frame');
+    await frame.locator('#frame-input').setInputFiles(photo('beach.jpg'));
+    const inner = page.frames().find((candidate) => candidate.url().includes('www.flickr.com') && candidate.url().endsWith('/frame.html'));
+    if (!inner) throw new Error('same-origin frame not found');
+    await expectFlickrWarning(inner);
+    expect(await warningIn(page).count()).toBe(0);
+  });
+
+  it('sees an input in a cross-origin frame and names the site the person is on', async () => {
+    await openBench();
+    await page.frameLocator('#cross-origin-frame').locator('#frame-input').setInputFiles(photo('beach.jpg'));
+    const inner = page.frames().find((candidate) => candidate.url().includes('uploads.widgetcdn.test'));
+    if (!inner) throw new Error('cross-origin frame not found');
+    await expectFlickrWarning(inner);
+    await expectPageReceived(inner, 'frame', ['beach.jpg']);
+  });
+});
+
+describe('other ways photos reach a page', () => {
+  it('sees an input created by script and never attached to the page', async () => {
+    await openBench();
+    await chooseThroughPicker(page, () => page.click('#detached-picker'), [photo('beach.jpg')]);
+    await expectFlickrWarning();
+    await expectPageReceived(page, 'detached', ['beach.jpg']);
+  });
+
+  it('sees photos dropped on a drop zone that stops propagation', async () => {
+    await openBench();
+    await page.locator('#dropzone').scrollIntoViewIfNeeded();
+    const box = await page.locator('#dropzone').boundingBox();
+    if (!box) throw new Error('drop zone is not visible');
+    const cdp = await browser.context.newCDPSession(page);
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const data = { items: [], files: [photo('beach.jpg')], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) {
+      await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+    }
+    await expectFlickrWarning();
+    await expectPageReceived(page, 'drop', ['beach.jpg']);
+  });
+
+  it('sees an image pasted from the clipboard', async () => {
+    await openBench('www.flickr.com', true); // the async clipboard API needs a secure page
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await page.click('#paste-target');
+    await page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 40;
+      canvas.height = 30;
+      const context = canvas.getContext('2d');
+      if (context) {
+        context.fillStyle = '#3a7';
+        context.fillRect(0, 0, 40, 30);
+      }
+      const blob = await new Promise<Blob>((done) => canvas.toBlob((b) => done(b as Blob), 'image/png'));
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
+    });
+    await page.keyboard.press('ControlOrMeta+V');
+    await expectFlickrWarning();
+    await expect.poll(async () => (await page.evaluate(() => (window as unknown as { pageSaw: Array<{ how: string }> }).pageSaw)).map((entry) => entry.how)).toContain('paste');
+  });
+
+  it('sees files picked through the File System Access picker', async () => {
+    await openBench('www.flickr.com', true);
+    // The real dialog cannot be driven headless: replace the page's picker with one that returns real file handles
+    // from the origin-private file system, as the test plan allows.
+    await page.evaluate(async () => {
+      const directory = await navigator.storage.getDirectory();
+      const handle = await directory.getFileHandle('picked.png', { create: true });
+      const writable = await handle.createWritable();
+      const canvas = new OffscreenCanvas(20, 20);
+      canvas.getContext('2d')?.fillRect(0, 0, 20, 20);
+      await writable.write(await canvas.convertToBlob({ type: 'image/png' }));
+      await writable.close();
+      (window as unknown as { showOpenFilePicker: () => Promise<FileSystemFileHandle[]> }).showOpenFilePicker = async () => [handle];
+    });
+    await page.click('#fs-picker');
+    await expectFlickrWarning();
+    await expectPageReceived(page, 'file-picker', ['picked.png']);
+  });
+});
+
+describe('only images count', () => {
+  it('ignores a text file, and one that only pretends to be a JPEG', async () => {
+    await openBench();
+    await page.setInputFiles('#at-load', [photo('notes.txt'), photo('fake-photo.jpg')]);
+    await expectPageReceived(page, 'at-load', ['notes.txt', 'fake-photo.jpg']);
+    // Then a real photo in the same page: the warning that follows counts one photo, so the others were misses.
+    await page.click('#add-input');
+    await page.setInputFiles('#later', photo('beach.jpg'));
+    await expectFlickrWarning();
+    const tabId = await tabIdOf(browser, page);
+    const worker = await browser.worker();
+    const record = await worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId);
+    expect(record.photos.map((entry: { name: string }) => entry.name)).toEqual(['beach.jpg']);
+  });
+
+  it('shows nothing at all for a non-image upload', async () => {
+    await openBench();
+    await page.setInputFiles('#at-load', photo('notes.txt'));
+    await expectPageReceived(page, 'at-load', ['notes.txt']);
+    const tabId = await tabIdOf(browser, page);
+    await page.waitForTimeout(300);
+    expect(await warningIn(page).count()).toBe(0);
+    expect(await badgeOf(browser, tabId)).toBe('');
+  });
+
+  it('recognises a photo by its bytes when its type is missing', async () => {
+    await openBench();
+    await page.setInputFiles('#at-load', photo('no-type-photo.bin'));
+    await expectFlickrWarning();
+  });
+
+  it('assesses several photos chosen at once together', async () => {
+    await openBench();
+    await page.setInputFiles('#at-load', [photo('beach.jpg'), photo('second.jpg'), photo('portrait.png')]);
+    await expectFlickrWarning();
+    await expect(warningIn(page).locator('.site').textContent()).resolves.toContain('3 photos');
+  });
+});

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const EXTENSION_DIR = resolve(here, '../../extension');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Every host name resolves to this machine: real domains reach the fixture servers and nothing reaches the
+ *  internet, whatever a page or the extension asks for. */
+const HOST_RULES = 'MAP * 127.0.0.1';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    `--host-resolver-rules=${HOST_RULES}`,
+    '--ignore-certificate-errors',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+  ];
+}
+
+/** Real Chromium with the built extension and a fresh profile. */
+export async function launchWithExtension(options: { headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
+  }
+  const profile = await mkdtemp(join(tmpdir(), 'afterlife-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    args: chromiumArgs(extensionDir),
+    viewport: { width: 1200, height: 800 },
+  });
+  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The in-page warning's host element in a page or frame. */
+export function warningIn(target: Page | Frame) {
+  return target.locator('[data-afterlife="warning"]');
+}
+
+/** The browser's id for the tab showing a page, asked of the extension's service worker. */
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
+  const worker = await browser.worker();
+  const url = page.url();
+  const id = await worker.evaluate(async (pageUrl) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === pageUrl)?.id ?? -1;
+  }, url);
+  if (id < 0) throw new Error(`No tab shows ${url}`);
+  return id;
+}
+
+export async function badgeOf(browser: ExtensionBrowser, tabId: number): Promise<string> {
+  const worker = await browser.worker();
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Opens the popup for a tab the way "Why?" does: as a page given the tab's id. */
+export async function openPopupFor(browser: ExtensionBrowser, tabId: number): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabId}`);
+  return popup;
+}
+
+export async function setSettings(browser: ExtensionBrowser, settings: Record<string, unknown>): Promise<void> {
+  const worker = await browser.worker();
+  await worker.evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
+}

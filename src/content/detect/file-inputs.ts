@@ -1,0 +1,48 @@
+import { fileInputsWithin, shadowRootOf } from '../shadow';
+import type { FilesFound } from './types';
+
+function isFileInput(node: unknown): node is HTMLInputElement {
+  return node instanceof HTMLInputElement && node.type === 'file';
+}
+
+/** The file inputs an `input`/`change` event may come from. `input` is composed, so it reaches `window` even from
+ *  inside shadow roots; from a closed root it arrives retargeted to the host, and we look inside that host. */
+function inputsBehind(event: Event): HTMLInputElement[] {
+  const origin = event.composedPath()[0];
+  if (isFileInput(origin)) return [origin];
+  if (origin instanceof Element) {
+    const root = shadowRootOf(origin);
+    if (root) return fileInputsWithin(root);
+  }
+  return [];
+}
+
+/**
+ * Sees every person's choice in an `<input type=file>` of this document: present at load or added later, hidden
+ * and opened by a label or a button, inside open or closed shadow roots. The listeners sit on `window` in the
+ * capture phase and are registered at document_start, before any page script, so a page that stops the event's
+ * propagation still lets us see it first. Only trusted events count: a person chose these files.
+ */
+export function watchFileInputs(onFiles: FilesFound): void {
+  const handle = (event: Event) => {
+    if (!event.isTrusted) return;
+    for (const input of inputsBehind(event)) {
+      const files = input.files;
+      if (files && files.length > 0) onFiles([...files], 'file-input');
+    }
+  };
+  window.addEventListener('input', handle, true);
+  window.addEventListener('change', handle, true);
+}
+
+/** Watches one input directly, for inputs whose events never reach `window`: those never attached to the page.
+ *  Listeners on the target in the capture phase run before the page's own listeners on it. */
+export function watchInputDirectly(input: HTMLInputElement, onFiles: FilesFound, path: 'detached-input'): void {
+  const handle = (event: Event) => {
+    if (!event.isTrusted) return;
+    const files = input.files;
+    if (files && files.length > 0) onFiles([...files], input.isConnected ? 'file-input' : path);
+  };
+  input.addEventListener('input', handle, true);
+  input.addEventListener('change', handle, true);
+}

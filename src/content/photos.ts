@@ -1,0 +1,36 @@
+import { classifyFile, SNIFF_BYTES } from '../core/photo/sniff';
+import type { PhotoSummary } from '../shared/protocol';
+
+/** Reads only the first bytes of each file to tell photos from other files; nothing else is read here. */
+export async function photosAmong(files: readonly File[]): Promise<Array<{ file: File; summary: PhotoSummary }>> {
+  const checked = await Promise.all(
+    files.map(async (file) => {
+      let head: Uint8Array;
+      try {
+        head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+      } catch {
+        return null; // Unreadable (deleted, permission revoked): not something we can say anything about.
+      }
+      const format = classifyFile(file.type, head);
+      return format ? { file, summary: { name: file.name, type: file.type, size: file.size, format } } : null;
+    }),
+  );
+  return checked.filter((entry): entry is NonNullable<typeof entry> => entry !== null);
+}
+
+/** One person's choice can arrive several ways at once (a drop onto a file input fires `drop`, `input` and
+ *  `change`); the same files within a short window count once. */
+export function createRepeatFilter(windowMs = 1500): (files: readonly File[]) => boolean {
+  const seen = new Map<string, number>();
+  return (files) => {
+    const now = Date.now();
+    for (const [key, at] of seen) if (now - at > windowMs) seen.delete(key);
+    const key = files
+      .map((file) => `${file.name}\u0000${file.size}\u0000${file.lastModified}\u0000${file.type}`)
+      .sort()
+      .join('\u0001');
+    if (seen.has(key)) return true;
+    seen.set(key, now);
+    return false;
+  };
+}

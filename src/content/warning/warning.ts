@@ -1,0 +1,124 @@
+import type { Level } from '../../core/levels';
+import { textOf } from '../../core/i18n';
+import type { Assessment } from '../../core/risk/types';
+import { t } from '../../shared/ext';
+import { WARNING_CSS } from './styles';
+
+export interface WarningHandlers {
+  onWhy(): void;
+  onMute(): void;
+}
+
+const MARKS: Record<Level, string> = { low: 'i', medium: '!', high: '!!', 'very-high': '!!!' };
+const levelKey = (level: Level) => level.replace('-', '_');
+
+let current: { host: HTMLElement; dismiss(): void } | null = null;
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string; attrs?: Record<string, string> } = {},
+  children: Node[] = [],
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  for (const [name, value] of Object.entries(props.attrs ?? {})) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** Inline declarations marked important on the host outrank any page stylesheet, so a page cannot hide or move it
+ *  with CSS; everything inside lives in a shadow root. */
+function styleHost(host: HTMLElement): void {
+  const declarations: Record<string, string> = {
+    all: 'initial',
+    display: 'block',
+    position: 'fixed',
+    right: '16px',
+    bottom: '16px',
+    'z-index': '2147483647',
+    visibility: 'visible',
+    opacity: '1',
+  };
+  for (const [name, value] of Object.entries(declarations)) host.style.setProperty(name, value, 'important');
+}
+
+function adoptStyles(root: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(WARNING_CSS);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    // Constructable stylesheets can be unavailable to extension code; a style element works there.
+    root.append(element('style', { text: WARNING_CSS }));
+  }
+}
+
+/** Shows the in-page warning for an assessment in this frame's document, replacing any earlier one. It never takes
+ *  focus and never blocks the page: the upload goes on whatever the person does with it. */
+export function showWarning(assessment: Assessment, handlers: WarningHandlers): HTMLElement {
+  current?.dismiss();
+  const host = document.createElement('div');
+  host.setAttribute('data-afterlife', 'warning');
+  host.setAttribute('data-afterlife-level', assessment.level);
+  host.setAttribute('data-afterlife-site', assessment.siteId);
+  styleHost(host);
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(root);
+
+  const siteName = assessment.site?.name ?? assessment.host;
+  const levelWords = t(`level_${levelKey(assessment.level)}`);
+  const title = element('p', { className: 'title' });
+  const [before, after = ''] = t('warning_title', ['\u0000']).split('\u0000');
+  title.append(before ?? '', element('strong', { text: levelWords }), after, ' ');
+  const photos = assessment.photoCount > 1 ? ` · ${t('warning_photos', [assessment.photoCount])}` : '';
+  title.append(element('span', { className: 'site', text: t('warning_site', [siteName]) + photos }));
+  const reason = element('p', { className: 'reason', text: textOf(assessment.reason, t) });
+
+  const why = element('button', { className: 'primary', text: t('warning_why'), attrs: { type: 'button' } });
+  const mute = element('button', { text: t('warning_mute'), attrs: { type: 'button' } });
+  const close = element('button', {
+    className: 'close',
+    text: '\u00d7',
+    attrs: { type: 'button', 'aria-label': t('warning_close'), title: t('warning_close') },
+  });
+  const announcement = element('div', { className: 'text', attrs: { role: 'alert' } }, [title, reason]);
+  const card = element(
+    'section',
+    { className: 'card', attrs: { 'data-level': assessment.level, 'aria-label': t('warning_label') } },
+    [
+      element('div', { className: 'head' }, [
+        element('span', { className: 'mark', text: MARKS[assessment.level], attrs: { 'aria-hidden': 'true' } }),
+        announcement,
+        close,
+      ]),
+      element('div', { className: 'actions' }, [why, mute]),
+    ],
+  );
+  root.append(card);
+
+  const dismiss = () => {
+    host.remove();
+    if (current?.host === host) current = null;
+  };
+  // Only a person's own clicks and keys count: page scripts can reach into an open shadow root and click.
+  const onTrusted = (button: HTMLButtonElement, action: () => void) =>
+    button.addEventListener('click', (event) => {
+      if (event.isTrusted) action();
+    });
+  onTrusted(close, dismiss);
+  onTrusted(why, handlers.onWhy);
+  onTrusted(mute, () => {
+    handlers.onMute();
+    reason.textContent = t('warning_muted');
+    mute.remove();
+    window.setTimeout(dismiss, 6000);
+  });
+  root.addEventListener('keydown', (event) => {
+    if (event instanceof KeyboardEvent && event.isTrusted && event.key === 'Escape') dismiss();
+  });
+
+  (document.body ?? document.documentElement).append(host);
+  current = { host, dismiss };
+  return host;
+}

@@ -1,0 +1,217 @@
+import type { Level } from '../levels';
+import type { DatasetRule, LicenceRule, SiteRule, TermFact } from '../rules/types';
+import type { Action, Assessment, Evidence, Factor, Signals } from './types';
+
+/** The reference data an assessment may cite, looked up by id. */
+export interface Knowledge {
+  datasets: ReadonlyMap<string, DatasetRule>;
+  licences: ReadonlyMap<string, LicenceRule>;
+}
+
+/** Points at which each level starts. See docs/risk-model.md for why. */
+const THRESHOLDS: ReadonlyArray<[Level, number]> = [
+  ['very-high', 6],
+  ['high', 4],
+  ['medium', 2],
+  ['low', 0],
+];
+
+export function levelForPoints(points: number): Level {
+  for (const [level, from] of THRESHOLDS) if (points >= from) return level;
+  return 'low';
+}
+
+const msg = (key: string, ...params: Array<string | number>) => ({ key, params: params.map(String) });
+
+function termsOn(site: SiteRule | null, topic: TermFact['topic'], value?: string): TermFact[] {
+  if (!site) return [];
+  return site.terms.filter((term) => term.topic === topic && (value === undefined || term.value === value));
+}
+
+const termEvidence = (term: TermFact): Evidence => ({
+  kind: 'term',
+  text: term.where ? `${term.summary} (${term.where})` : term.summary,
+  source: term.source,
+  reviewed: term.reviewed,
+});
+
+/** Who can see the photo once uploaded: what the page's picker says, else the site's default, else unknown. */
+function exposureOf(signals: Signals): Signals['visibility'] {
+  if (signals.visibility !== 'unknown') return signals.visibility;
+  const [byDefault] = termsOn(signals.site, 'default-visibility');
+  if (byDefault && (byDefault.value === 'public' || byDefault.value === 'members' || byDefault.value === 'private')) {
+    return byDefault.value;
+  }
+  return 'unknown';
+}
+
+function exposureFactors(signals: Signals): Factor[] {
+  const exposure = exposureOf(signals);
+  const defaults = termsOn(signals.site, 'default-visibility').map(termEvidence);
+  const chosen: Evidence[] =
+    signals.visibility === 'unknown' ? [] : [{ kind: 'page', text: msg(`evidence_visibility_${signals.visibility}`) }];
+  if (exposure === 'private') return [];
+  if (exposure === 'members') {
+    return [{ id: 'members-only', points: 1, reason: msg('factor_members_only'), evidence: [...chosen, ...defaults] }];
+  }
+  return [
+    {
+      id: 'public-web',
+      points: 2,
+      reason: msg(exposure === 'public' ? 'factor_public_web' : 'factor_public_web_unknown'),
+      evidence: [...chosen, ...defaults, { kind: 'baseline', text: msg('evidence_public_web_crawled') }],
+    },
+  ];
+}
+
+function historyFactor(signals: Signals, knowledge: Knowledge): Factor[] {
+  const site = signals.site;
+  if (!site || site.datasets.length === 0 || exposureOf(signals) === 'private') return [];
+  const datasets = site.datasets.map((id) => knowledge.datasets.get(id)).filter((d): d is DatasetRule => !!d);
+  if (datasets.length === 0) return [];
+  const evidence: Evidence[] = datasets.map((dataset) => ({
+    kind: 'dataset',
+    text: `${dataset.name} (${dataset.year}): ${dataset.summary}`,
+    source: dataset.sources[0]?.url,
+    reviewed: dataset.reviewed,
+  }));
+  return [
+    {
+      id: 'site-datasets',
+      points: datasets.length >= 3 ? 3 : 2,
+      reason: msg('factor_site_datasets', site.name, datasets.length),
+      evidence,
+    },
+  ];
+}
+
+function termFactors(signals: Signals): Factor[] {
+  const factors: Factor[] = [];
+  const licensing = termsOn(signals.site, 'ai-licensing', 'yes');
+  if (licensing.length > 0) {
+    factors.push({ id: 'ai-licensing', points: 2, reason: msg('factor_ai_licensing'), evidence: licensing.map(termEvidence) });
+  }
+  const training = termsOn(signals.site, 'ai-training', 'yes');
+  if (training.length > 0) {
+    factors.push({ id: 'ai-training', points: 1, reason: msg('factor_ai_training'), evidence: training.map(termEvidence) });
+  }
+  const biometrics = termsOn(signals.site, 'biometrics', 'yes');
+  if (biometrics.length > 0) {
+    factors.push({ id: 'biometrics', points: 1, reason: msg('factor_biometrics'), evidence: biometrics.map(termEvidence) });
+  }
+  const category = signals.site?.category;
+  if (category === 'dating' || category === 'professional') {
+    factors.push({
+      id: 'face-centric-site',
+      points: 1,
+      reason: msg(`factor_face_centric_${category}`),
+      evidence: [{ kind: 'baseline', text: msg('evidence_profile_photos_show_faces') }],
+    });
+  }
+  return factors;
+}
+
+function licenceFactor(signals: Signals, knowledge: Knowledge): Factor[] {
+  const candidates: Array<{ id: string; from: 'page' | 'photo' }> = [];
+  if (signals.pageLicence) candidates.push({ id: signals.pageLicence, from: 'page' });
+  const embedded = signals.photo.embeddedLicence;
+  if (embedded && embedded !== 'unknown') candidates.push({ id: embedded, from: 'photo' });
+  const open = candidates
+    .map((candidate) => ({ ...candidate, licence: knowledge.licences.get(candidate.id) }))
+    .filter((candidate) => candidate.licence?.openLicence);
+  if (open.length === 0) return [];
+  // A licence that also allows commercial reuse passed every filter dataset builders are known to have used.
+  const commercial = open.some((candidate) => candidate.licence?.commercial);
+  const evidence: Evidence[] = open.map(({ licence, from }) => ({
+    kind: 'licence',
+    text: msg(from === 'page' ? 'evidence_licence_chosen' : 'evidence_licence_embedded', licence?.name ?? ''),
+    source: licence?.sources[0]?.url ?? licence?.url,
+  }));
+  for (const { licence } of open) {
+    if (licence) evidence.push({ kind: 'licence', text: licence.datasetUse, source: licence.sources[0]?.url });
+  }
+  return [
+    {
+      id: 'open-licence',
+      points: commercial ? 3 : 2,
+      reason: msg(commercial ? 'factor_open_licence_commercial' : 'factor_open_licence', open[0]?.licence?.name ?? ''),
+      evidence,
+    },
+  ];
+}
+
+function photoFactors(signals: Signals): Factor[] {
+  const { photo } = signals;
+  const factors: Factor[] = [];
+  if (typeof photo.faces === 'number' && photo.faces > 0) {
+    factors.push({
+      id: 'faces',
+      points: 1,
+      reason: msg(photo.faces === 1 ? 'factor_faces_one' : 'factor_faces_many', photo.faces),
+      evidence: [{ kind: 'photo', text: msg('evidence_faces_detected', photo.faces) }],
+    });
+  }
+  if (photo.location === true) {
+    factors.push({
+      id: 'location',
+      points: 1,
+      reason: msg('factor_location'),
+      evidence: [{ kind: 'photo', text: msg('evidence_location') }],
+    });
+  }
+  const identifying: Evidence[] = [];
+  if (photo.cameraSerial === true) identifying.push({ kind: 'photo', text: msg('evidence_camera_serial') });
+  if (photo.creatorName === true) identifying.push({ kind: 'photo', text: msg('evidence_creator_name') });
+  if (identifying.length > 0) {
+    factors.push({ id: 'identifying-metadata', points: 1, reason: msg('factor_identifying_metadata'), evidence: identifying });
+  }
+  return factors;
+}
+
+function actionsFor(signals: Signals, factors: Factor[]): Action[] {
+  const actions: Action[] = [];
+  const has = (id: Factor['id']) => factors.some((factor) => factor.id === id);
+  for (const optOut of signals.site?.optOuts ?? []) {
+    actions.push({ id: 'site-opt-out', text: `${optOut.name}: ${optOut.summary}`, path: optOut.path, url: optOut.url, source: optOut.source });
+  }
+  if (has('open-licence')) actions.push({ id: 'choose-restrictive-licence', text: msg('action_choose_restrictive_licence') });
+  if (has('public-web')) actions.push({ id: 'make-private', text: msg('action_make_private') });
+  if (has('location') || has('identifying-metadata')) actions.push({ id: 'remove-location', text: msg('action_remove_location') });
+  if (signals.site?.id === 'flickr' && has('site-datasets')) {
+    actions.push({ id: 'check-exposing-ai', text: msg('action_check_exposing_ai'), url: 'https://exposing.ai/search/' });
+  }
+  if (!signals.site) actions.push({ id: 'avoid-public-face-photos', text: msg('action_avoid_public_face_photos') });
+  return actions;
+}
+
+/**
+ * The assessment of one upload: deterministic, and monotonic — every factor adds zero or more points, so more
+ * evidence of risk can only keep or raise the level. A site missing from the rules starts from the same public-web
+ * baseline as any other public page: unknown is not safe.
+ */
+export function assess(signals: Signals, knowledge: Knowledge): Assessment {
+  const factors: Factor[] = [
+    ...(signals.site ? [] : [{ id: 'unknown-site' as const, points: 0, reason: msg('factor_unknown_site', signals.host), evidence: [{ kind: 'baseline' as const, text: msg('evidence_unknown_site') }] }]),
+    ...exposureFactors(signals),
+    ...historyFactor(signals, knowledge),
+    ...termFactors(signals),
+    ...licenceFactor(signals, knowledge),
+    ...photoFactors(signals),
+  ];
+  const points = factors.reduce((sum, factor) => sum + factor.points, 0);
+  const level = levelForPoints(points);
+  const siteName = signals.site?.name ?? signals.host;
+  const strongest = [...factors].sort((a, b) => b.points - a.points)[0];
+  return {
+    level,
+    points,
+    siteId: signals.site?.id ?? 'unknown',
+    site: signals.site ? { id: signals.site.id, name: signals.site.name, category: signals.site.category } : null,
+    host: signals.host,
+    photoCount: signals.photoCount,
+    summary: msg(`summary_${level.replace('-', '_')}`, siteName),
+    reason: strongest?.reason ?? msg('factor_public_web_unknown'),
+    factors,
+    actions: actionsFor(signals, factors),
+  };
+}

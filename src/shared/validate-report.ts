@@ -1,0 +1,33 @@
+import type { ImageFormat } from '../core/photo/sniff';
+import type { PageVisibility } from '../core/risk/types';
+import type { PhotoSummary, UploadPath, UploadReport } from './protocol';
+
+const PATHS: readonly UploadPath[] = ['file-input', 'detached-input', 'drop', 'paste', 'file-picker'];
+const FORMATS: readonly ImageFormat[] = ['jpeg', 'png', 'gif', 'webp', 'heic', 'avif', 'bmp', 'tiff', 'jxl', 'svg'];
+const VISIBILITIES: readonly PageVisibility[] = ['public', 'members', 'private', 'unknown'];
+const MAX_PHOTOS = 1000;
+
+const oneOf = <T extends string>(allowed: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (allowed as readonly string[]).includes(value);
+
+const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '');
+
+/** The background's view of a report from a content script: only known values, bounded sizes. Returns null for
+ *  anything that is not a report. */
+export function validateReport(raw: unknown): UploadReport | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const report = raw as Record<string, unknown>;
+  if (!oneOf(PATHS, report.path) || !Array.isArray(report.photos)) return null;
+  const photos: PhotoSummary[] = [];
+  for (const entry of report.photos.slice(0, MAX_PHOTOS)) {
+    if (!entry || typeof entry !== 'object') continue;
+    const photo = entry as Record<string, unknown>;
+    if (!oneOf(FORMATS, photo.format)) continue;
+    const size = typeof photo.size === 'number' && Number.isFinite(photo.size) && photo.size >= 0 ? photo.size : 0;
+    photos.push({ name: text(photo.name, 255), type: text(photo.type, 100), size, format: photo.format });
+  }
+  if (photos.length === 0) return null;
+  const pageLicence = typeof report.pageLicence === 'string' && /^[a-z0-9.-]{1,64}$/.test(report.pageLicence) ? report.pageLicence : null;
+  const visibility = oneOf(VISIBILITIES, report.visibility) ? report.visibility : 'unknown';
+  return { path: report.path, photos, pageLicence, visibility };
+}

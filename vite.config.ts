@@ -1,0 +1,25 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import manifest from './manifest.json' with { type: 'json' };
+
+// Content scripts are named *.iife.ts so crxjs builds each as one standalone IIFE that runs at
+// document_start, instead of its default loader that imports a chunk only after the page has loaded
+// (too late to see early uploads) and exposes that chunk to every site as a web-accessible resource.
+export default defineConfig({
+  plugins: [preact(), crx({ manifest: manifest as Parameters<typeof crx>[0]['manifest'] })],
+  build: {
+    outDir: 'extension',
+    emptyOutDir: true,
+    target: 'chrome116',
+    sourcemap: false,
+    // The extension is read from disk, never downloaded: keep names readable for store reviewers.
+    minify: true,
+  },
+  server: { port: 5173, strictPort: true },
+  test: {
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+  },
+});
