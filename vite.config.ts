@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
@@ -16,10 +15,5 @@ export default defineConfig({
     sourcemap: false,
     // The extension is read from disk, never downloaded: keep names readable for store reviewers.
     minify: true,
-  },
-  server: { port: 5173, strictPort: true },
-  test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-    environment: 'node',
   },
 });

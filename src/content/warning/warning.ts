@@ -69,7 +69,9 @@ export function showWarning(assessment: Assessment, handlers: WarningHandlers): 
   const siteName = assessment.site?.name ?? assessment.host;
   const levelWords = t(`level_${levelKey(assessment.level)}`);
   const title = element('p', { className: 'title' });
-  const [before, after = ''] = t('warning_title', ['\u0000']).split('\u0000');
+  // The level word is emphasised wherever the translation puts it: fill the slot with a marker, then split on it.
+  const marker = '@@level@@';
+  const [before, after = ''] = t('warning_title', [marker]).split(marker);
   title.append(before ?? '', element('strong', { text: levelWords }), after, ' ');
   const photos = assessment.photoCount > 1 ? ` · ${t('warning_photos', [assessment.photoCount])}` : '';
   title.append(element('span', { className: 'site', text: t('warning_site', [siteName]) + photos }));

@@ -1,0 +1,111 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { photo } from './support/bench';
+import { badgeOf, launchWithExtension, openPopupFor, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
+import { startFixtureServers, type FixtureServers } from './support/server';
+
+let servers: FixtureServers;
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  servers = await startFixtureServers();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+beforeEach(async () => {
+  await setSettings(browser, {});
+  page = await browser.context.newPage();
+});
+afterEach(async () => {
+  for (const open of browser.context.pages()) if (open !== page) await open.close();
+  await page?.close();
+});
+
+async function uploadOnFlickr(): Promise<number> {
+  await page.goto(servers.http('www.flickr.com', '/upload.html'));
+  await page.setInputFiles('#at-load', [photo('beach.jpg'), photo('second.jpg')]);
+  await expect.poll(() => warningIn(page).count()).toBe(1);
+  return tabIdOf(browser, page);
+}
+
+/** Stops the extension's service worker, as the browser does whenever it is idle, and waits until DevTools reports
+ *  it stopped. The DevTools ServiceWorker domain acts on the workers of the page's own origin: use an extension page. */
+async function stopServiceWorker(): Promise<void> {
+  const internals = await browser.context.newPage();
+  await internals.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
+  const cdp = await browser.context.newCDPSession(internals);
+  const stopped = new Promise<void>((done) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((version) => version.runningStatus === 'stopped')) done();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await internals.close();
+}
+
+describe('toolbar badge', () => {
+  it('shows the level of the last upload in the tab', async () => {
+    const tabId = await uploadOnFlickr();
+    await expect.poll(() => badgeOf(browser, tabId)).toBe('High');
+  });
+
+  it('stays while the person moves within the site', async () => {
+    const tabId = await uploadOnFlickr();
+    await page.goto(servers.http('www.flickr.com', '/index.html'));
+    await expect.poll(() => badgeOf(browser, tabId)).toBe('High');
+  });
+
+  it('clears when the tab goes to another site', async () => {
+    const tabId = await uploadOnFlickr();
+    await page.goto(servers.http('www.okcupid.com', '/index.html'));
+    await expect.poll(() => badgeOf(browser, tabId)).toBe('');
+    const popup = await openPopupFor(browser, tabId);
+    await expect(popup.getByTestId('site-name').textContent()).resolves.toBe('OkCupid');
+    await expect(popup.getByTestId('no-upload').isVisible()).resolves.toBe(true);
+  });
+});
+
+describe('popup', () => {
+  it('explains the last upload in the tab: site, level, reasons and actions', async () => {
+    const tabId = await uploadOnFlickr();
+    const popup = await openPopupFor(browser, tabId);
+    await expect(popup.getByTestId('site-name').textContent()).resolves.toBe('Flickr');
+    await expect(popup.getByTestId('site-category').textContent()).resolves.toBe('Photo sharing');
+    await expect(popup.getByTestId('level').textContent()).resolves.toBe('Chance of an afterlife: High');
+    await expect(popup.getByTestId('summary').textContent()).resolves.toContain('Flickr');
+    await expect(popup.locator('[data-factor="site-datasets"]').textContent()).resolves.toMatch(/Photos from Flickr have already been copied into \d+ known/);
+    expect(await popup.locator('[data-action="site-opt-out"]').count()).toBeGreaterThan(0);
+    await expect(popup.getByTestId('last-upload').textContent()).resolves.toContain('2 photo(s)');
+  });
+
+  it('survives the service worker being stopped and restarted', async () => {
+    const tabId = await uploadOnFlickr();
+    await stopServiceWorker();
+    const popup = await openPopupFor(browser, tabId);
+    await expect(popup.getByTestId('level').getAttribute('data-level')).resolves.toBe('high');
+    await expect.poll(() => badgeOf(browser, tabId)).toBe('High');
+  });
+
+  it('on a site not in the rules, before any upload, says unknown is not safe', async () => {
+    await page.goto(servers.http('blog.example-photos.test', '/index.html'));
+    const popup = await openPopupFor(browser, await tabIdOf(browser, page));
+    await expect(popup.getByTestId('site-name').textContent()).resolves.toBe('blog.example-photos.test');
+    await expect(popup.getByTestId('no-upload').textContent()).resolves.toMatch(/not a safe site/);
+  });
+
+  it('lets the person un-mute a muted site', async () => {
+    await setSettings(browser, { mutedSites: ['flickr'] });
+    await page.goto(servers.http('www.flickr.com', '/upload.html'));
+    const popup = await openPopupFor(browser, await tabIdOf(browser, page));
+    await popup.getByRole('button', { name: 'Warn me again on this site' }).click();
+    await expect.poll(() => popup.getByRole('button', { name: 'Warn me again on this site' }).count()).toBe(0);
+    await page.setInputFiles('#at-load', photo('beach.jpg'));
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+  });
+});
