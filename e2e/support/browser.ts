@@ -9,9 +9,9 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export const EXTENSION_DIR = resolve(here, '../../extension');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Every host name resolves to this machine: real domains reach the fixture servers and nothing reaches the
- *  internet, whatever a page or the extension asks for. */
-const HOST_RULES = 'MAP * 127.0.0.1';
+/** In tests every host name resolves to this machine: real domains reach the fixture servers and nothing reaches
+ *  the internet, whatever a page or the extension asks for. */
+export const ALL_HOSTS_LOCAL = 'MAP * 127.0.0.1';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -20,11 +20,11 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export function chromiumArgs(extensionDir: string): string[] {
+export function chromiumArgs(extensionDir: string, hostRules = ALL_HOSTS_LOCAL): string[] {
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    `--host-resolver-rules=${HOST_RULES}`,
+    `--host-resolver-rules=${hostRules}`,
     '--ignore-certificate-errors',
     '--no-sandbox',
     '--disable-gpu',
