@@ -167,6 +167,30 @@ describe('other ways photos reach a page', () => {
   });
 });
 
+describe('the main-world relay', () => {
+  it('lets a page do nothing but have a file it gave assessed for its own site', async () => {
+    await openBench('notflickr.com');
+    await setSettings(browser, { interruptFrom: 'low' });
+    // The page forges the relay: a text file first (ignored), then an image (assessed, for this page's site only).
+    const forge = (kind: 'text' | 'image') =>
+      page.evaluate(async (which) => {
+        const bytes = which === 'image' ? new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]) : new TextEncoder().encode('hello');
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], which === 'image' ? 'forged.jpg' : 'forged.txt'));
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.files = transfer.files;
+        window.dispatchEvent(new MouseEvent('afterlife-relay', { relatedTarget: input, detail: 2 }));
+      }, kind);
+    await forge('text');
+    await page.waitForTimeout(300);
+    expect(await warningIn(page).count()).toBe(0);
+    await forge('image');
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    expect(await warningIn(page).getAttribute('data-afterlife-site')).toBe('unknown');
+  });
+});
+
 describe('only images count', () => {
   it('ignores a text file, and one that only pretends to be a JPEG', async () => {
     await openBench();
@@ -178,8 +202,11 @@ describe('only images count', () => {
     await expectFlickrWarning();
     const tabId = await tabIdOf(browser, page);
     const worker = await browser.worker();
-    const record = await worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId);
-    expect(record.photos.map((entry: { name: string }) => entry.name)).toEqual(['beach.jpg']);
+    const names = await worker.evaluate(async (id) => {
+      const record = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { photos: Array<{ name: string }> };
+      return record.photos.map((entry) => entry.name);
+    }, tabId);
+    expect(names).toEqual(['beach.jpg']);
   });
 
   it('shows nothing at all for a non-image upload', async () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectPageReceived, photo } from './support/bench';
-import { badgeOf, launchWithExtension, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
+import { badgeOf, launchWithExtension, mutedSites, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
 import { startFixtureServers, type FixtureServers } from './support/server';
 
 let servers: FixtureServers;
@@ -101,8 +101,7 @@ describe('the in-page warning', () => {
     await uploadOn('www.flickr.com');
     await warningIn(page).getByRole('button', { name: 'Not on this site' }).click();
     await expect(warningIn(page).locator('.reason').textContent()).resolves.toMatch(/will not warn you on this site/);
-    const worker = await browser.worker();
-    await expect.poll(() => worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings?.mutedSites)).toEqual(['flickr']);
+    await expect.poll(() => mutedSites(browser)).toEqual(['flickr']);
 
     await page.reload();
     await page.setInputFiles('#at-load', photo('second.jpg'));
@@ -123,8 +122,7 @@ describe('the in-page warning', () => {
       mute?.click();
     });
     await page.waitForTimeout(200);
-    const worker = await browser.worker();
-    expect(await worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings?.mutedSites ?? [])).toEqual([]);
+    expect(await mutedSites(browser)).toEqual([]);
     expect(await warningIn(page).count()).toBe(1);
   });
 

@@ -96,3 +96,12 @@ export async function setSettings(browser: ExtensionBrowser, settings: Record<st
   const worker = await browser.worker();
   await worker.evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
 }
+
+/** The muted sites as stored by the extension. */
+export async function mutedSites(browser: ExtensionBrowser): Promise<string[]> {
+  const worker = await browser.worker();
+  return worker.evaluate(async () => {
+    const { settings } = (await chrome.storage.sync.get('settings')) as { settings?: { mutedSites?: string[] } };
+    return settings?.mutedSites ?? [];
+  });
+}
