@@ -2,12 +2,13 @@ import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { bundledRulesPlugin } from './scripts/vite-plugin-rules';
 
 // Content scripts are named *.iife.ts so crxjs builds each as one standalone IIFE that runs at
 // document_start, instead of its default loader that imports a chunk only after the page has loaded
 // (too late to see early uploads) and exposes that chunk to every site as a web-accessible resource.
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifest as Parameters<typeof crx>[0]['manifest'] })],
+  plugins: [bundledRulesPlugin(), preact(), crx({ manifest: manifest as Parameters<typeof crx>[0]['manifest'] })],
   build: {
     outDir: 'extension',
     emptyOutDir: true,

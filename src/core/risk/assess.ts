@@ -1,5 +1,5 @@
 import type { Level } from '../levels';
-import type { DatasetRule, LicenceRule, SiteRule, TermFact } from '../rules/types';
+import type { DatasetRule, LicenceRule, SiteCategory, SiteRule, TermFact } from '../rules/types';
 import type { Action, Assessment, Evidence, Factor, Signals } from './types';
 
 /** The reference data an assessment may cite, looked up by id. */
@@ -35,6 +35,14 @@ const termEvidence = (term: TermFact): Evidence => ({
   reviewed: term.reviewed,
 });
 
+/** Where no reviewed fact gives a site's default visibility, its kind of service does: files in cloud storage and
+ *  messages are private until shared, and dating profiles are shown to the service's members. */
+const CATEGORY_EXPOSURE: Partial<Record<SiteCategory, 'members' | 'private'>> = {
+  'cloud-storage': 'private',
+  messaging: 'private',
+  dating: 'members',
+};
+
 /** Who can see the photo once uploaded: what the page's picker says, else the site's default, else unknown. */
 function exposureOf(signals: Signals): Signals['visibility'] {
   if (signals.visibility !== 'unknown') return signals.visibility;
@@ -42,12 +50,15 @@ function exposureOf(signals: Signals): Signals['visibility'] {
   if (byDefault && (byDefault.value === 'public' || byDefault.value === 'members' || byDefault.value === 'private')) {
     return byDefault.value;
   }
-  return 'unknown';
+  return (signals.site && CATEGORY_EXPOSURE[signals.site.category]) ?? 'unknown';
 }
 
 function exposureFactors(signals: Signals): Factor[] {
   const exposure = exposureOf(signals);
   const defaults = termsOn(signals.site, 'default-visibility').map(termEvidence);
+  if (defaults.length === 0 && signals.visibility === 'unknown' && signals.site && CATEGORY_EXPOSURE[signals.site.category]) {
+    defaults.push({ kind: 'baseline', text: msg(`evidence_category_exposure_${signals.site.category.replace('-', '_')}`) });
+  }
   const chosen: Evidence[] =
     signals.visibility === 'unknown' ? [] : [{ kind: 'page', text: msg(`evidence_visibility_${signals.visibility}`) }];
   if (exposure === 'private') return [];
@@ -111,38 +122,57 @@ function termFactors(signals: Signals): Factor[] {
   return factors;
 }
 
-function licenceFactor(signals: Signals, knowledge: Knowledge): Factor[] {
-  const candidates: Array<{ id: string; from: 'page' | 'photo' }> = [];
-  if (signals.pageLicence) candidates.push({ id: signals.pageLicence, from: 'page' });
+type LicenceOrigin = 'page' | 'photo' | 'site';
+
+/** The licences this upload will carry: the one picked on the page, else the site's default for uploads; and any
+ *  licence written inside the photo file, which travels with every copy. */
+function licencesOf(signals: Signals): Array<{ id: string; from: LicenceOrigin; term?: TermFact }> {
+  const found: Array<{ id: string; from: LicenceOrigin; term?: TermFact }> = [];
+  if (signals.pageLicence) found.push({ id: signals.pageLicence, from: 'page' });
+  else for (const term of termsOn(signals.site, 'content-licence')) found.push({ id: term.value, from: 'site', term });
   const embedded = signals.photo.embeddedLicence;
-  if (embedded && embedded !== 'unknown') candidates.push({ id: embedded, from: 'photo' });
-  const open = candidates
+  if (embedded && embedded !== 'unknown') found.push({ id: embedded, from: 'photo' });
+  return found;
+}
+
+const LICENCE_EVIDENCE: Record<LicenceOrigin, string> = {
+  page: 'evidence_licence_chosen',
+  photo: 'evidence_licence_embedded',
+  site: 'evidence_licence_site_default',
+};
+
+function licenceFactor(signals: Signals, knowledge: Knowledge): Factor[] {
+  const open = licencesOf(signals)
     .map((candidate) => ({ ...candidate, licence: knowledge.licences.get(candidate.id) }))
-    .filter((candidate) => candidate.licence?.openLicence);
+    .filter((candidate): candidate is typeof candidate & { licence: LicenceRule } => !!candidate.licence?.openLicence);
   if (open.length === 0) return [];
-  // A licence that also allows commercial reuse passed every filter dataset builders are known to have used.
-  const commercial = open.some((candidate) => candidate.licence?.commercial);
-  const evidence: Evidence[] = open.map(({ licence, from }) => ({
-    kind: 'licence',
-    text: msg(from === 'page' ? 'evidence_licence_chosen' : 'evidence_licence_embedded', licence?.name ?? ''),
-    source: licence?.sources[0]?.url ?? licence?.url,
-  }));
-  for (const { licence } of open) {
-    if (licence) evidence.push({ kind: 'licence', text: licence.datasetUse, source: licence.sources[0]?.url });
+  // A licence that also allows commercial reuse passed every licence filter dataset builders are known to have used.
+  const commercial = open.find((candidate) => candidate.licence.commercial);
+  const evidence: Evidence[] = [];
+  for (const { licence, from, term } of open) {
+    evidence.push(
+      term
+        ? termEvidence(term)
+        : { kind: 'licence', text: msg(LICENCE_EVIDENCE[from], licence.name), source: licence.url },
+    );
+    evidence.push({ kind: 'licence', text: licence.datasetUse, source: licence.sources[0]?.url, reviewed: licence.reviewed });
   }
+  const named = commercial ?? open[0];
   return [
     {
       id: 'open-licence',
       points: commercial ? 3 : 2,
-      reason: msg(commercial ? 'factor_open_licence_commercial' : 'factor_open_licence', open[0]?.licence?.name ?? ''),
+      reason: msg(commercial ? 'factor_open_licence_commercial' : 'factor_open_licence', named?.licence.name ?? ''),
       evidence,
     },
   ];
 }
 
+/** What is in the photo matters once others can see it; a private file's content does not make it easier to scrape. */
 function photoFactors(signals: Signals): Factor[] {
   const { photo } = signals;
   const factors: Factor[] = [];
+  if (exposureOf(signals) === 'private') return factors;
   if (typeof photo.faces === 'number' && photo.faces > 0) {
     factors.push({
       id: 'faces',

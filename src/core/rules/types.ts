@@ -97,6 +97,7 @@ export interface LicenceRule {
   openLicence: boolean;
   datasetUse: string;
   sources: SourceLink[];
+  reviewed: string;
 }
 
 /** Everything the extension needs, as one value: what the bundled file and signed updates carry. */

@@ -1,0 +1,38 @@
+import * as v from 'valibot';
+import { LEVELS } from '../levels';
+import { Id, LicenceId } from './schema';
+
+/**
+ * What maintainers expect the model to say about each site: the test that comes with every rule. A case gives the
+ * signals of one upload (by default: one photo, nothing read from the page or the photo) and the level and
+ * factors the assessment must show.
+ */
+const FACTOR_IDS = [
+  'public-web',
+  'members-only',
+  'unknown-site',
+  'site-datasets',
+  'ai-licensing',
+  'ai-training',
+  'biometrics',
+  'face-centric-site',
+  'open-licence',
+  'faces',
+  'location',
+  'identifying-metadata',
+] as const;
+
+export const ExpectationSchema = v.strictObject({
+  site: Id,
+  licence: v.optional(LicenceId),
+  visibility: v.optional(v.picklist(['public', 'members', 'private', 'unknown'], 'must be public, members, private or unknown')),
+  faces: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  location: v.optional(v.boolean()),
+  level: v.picklist(LEVELS, `must be one of ${LEVELS.join(', ')}`),
+  factors: v.optional(v.array(v.picklist(FACTOR_IDS, `must be a factor id: ${FACTOR_IDS.join(', ')}`))),
+  why: v.optional(v.pipe(v.string(), v.maxLength(500))),
+});
+
+export const ExpectationsFileSchema = v.array(ExpectationSchema, 'must be a list of expected assessments');
+
+export type SiteExpectation = v.InferOutput<typeof ExpectationSchema>;
