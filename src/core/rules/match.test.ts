@@ -35,6 +35,9 @@ describe('compileMatcher', () => {
     expect(idFor('https://notflickr.com/')).toBeNull();
     expect(idFor('https://flickr.co/')).toBeNull();
     expect(idFor('https://evil.test/?u=https://www.flickr.com/')).toBeNull();
+    expect(idFor('https://www.flickr.com@evil.test/')).toBeNull();
+    expect(idFor('https://evil.test#www.flickr.com')).toBeNull();
+    expect(idFor('https://user:pw@www.flickr.com/')).toBe('flickr');
   });
 
   it('matches a rule for a subdomain only under that subdomain', () => {
