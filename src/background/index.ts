@@ -8,13 +8,16 @@ import { siteKeyOf } from '../core/rules/match';
 import { assess } from '../core/risk/assess';
 import type { PhotoFacts } from '../core/risk/types';
 import browser from '../shared/ext';
-import type { Request, TabRecord, TabState, UploadResponse } from '../shared/protocol';
+import { languageCode, translatorFor } from '../shared/i18n';
+import type { Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
+import type { SiteRule } from '../core/rules/types';
 import { validateReport } from '../shared/validate-report';
 import type { Runtime } from 'webextension-polyfill';
 import { clearLevel, showLevel } from './badge';
 import { bundledRules } from './bundled-rules';
 import { readSettings, updateSettings } from './settings-store';
 import { readRecord, removeRecord, writeRecord } from './tab-records';
+import { warningText } from './warning-text';
 
 const rules = compileRules(bundledRules);
 
@@ -64,16 +67,19 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender): Prom
     pageUrl: page.topUrl,
     path: report.path,
     photos: report.photos,
+    photoFacts: UNREAD_PHOTO,
     at: Date.now(),
     assessment,
   };
-  const [settings] = await Promise.all([
-    readSettings(),
-    writeRecord(page.tabId, record),
-    showLevel(page.tabId, assessment.level, site?.name ?? assessment.host),
-  ]);
+  const settings = await readSettings();
+  const translate = translatorFor(settings.language);
+  await Promise.all([writeRecord(page.tabId, record), showLevel(page.tabId, assessment.level, site?.name ?? assessment.host, translate)]);
   const muted = settings.mutedSites.includes(siteKey);
-  return { assessment, interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom) };
+  return {
+    assessment,
+    text: warningText(assessment, translate, languageCode(settings.language)),
+    interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom),
+  };
 }
 
 async function onMute(sender: Runtime.MessageSender): Promise<boolean> {
@@ -91,6 +97,17 @@ async function openExplanation(sender: Runtime.MessageSender): Promise<void> {
   await browser.tabs.create({ url, index: (sender.tab?.index ?? 0) + 1, openerTabId: page.tabId });
 }
 
+function detailsOf(site: SiteRule): SiteDetails {
+  return {
+    id: site.id,
+    name: site.name,
+    category: site.category,
+    terms: site.terms,
+    optOuts: site.optOuts,
+    datasets: site.datasets.flatMap((id) => rules.knowledge.datasets.get(id) ?? []),
+  };
+}
+
 async function tabState(tabId: number): Promise<TabState> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   const url = tab?.url ?? '';
@@ -101,11 +118,22 @@ async function tabState(tabId: number): Promise<TabState> {
   return {
     web: !!key,
     siteKey,
-    siteName: site?.name ?? key?.host ?? null,
-    siteCategory: site?.category ?? null,
     host: key?.host ?? null,
+    site: site ? detailsOf(site) : null,
     muted: !!siteKey && settings.mutedSites.includes(siteKey),
     record: record && record.siteKey === siteKey ? record : null,
+    rules: { version: rules.version, created: rules.created, origin: 'bundled' },
+  };
+}
+
+function rulesSummary(): RulesSummary {
+  return {
+    version: rules.version,
+    created: rules.created,
+    origin: 'bundled',
+    siteCount: rules.sites.length,
+    datasetCount: rules.knowledge.datasets.size,
+    siteNames: Object.fromEntries(rules.sites.map((site) => [site.id, site.name])),
   };
 }
 
@@ -129,6 +157,8 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
         mutedSites: settings.mutedSites.filter((key) => key !== request.siteKey),
       }));
       return true;
+    case 'rules-info':
+      return fromExtensionPage(sender) ? rulesSummary() : null;
     default:
       return null;
   }
@@ -144,10 +174,11 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   void (async () => {
     const record = await readRecord(tabId);
     if (!record) return;
+    const translate = translatorFor((await readSettings()).language);
     if (siteKeyFor(rules, url) === record.siteKey) {
-      await showLevel(tabId, record.assessment.level, record.assessment.site?.name ?? record.assessment.host);
+      await showLevel(tabId, record.assessment.level, record.assessment.site?.name ?? record.assessment.host, translate);
     } else {
-      await Promise.all([removeRecord(tabId), clearLevel(tabId)]);
+      await Promise.all([removeRecord(tabId), clearLevel(tabId, translate)]);
     }
   })().catch(() => undefined);
 });

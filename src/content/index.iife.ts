@@ -26,7 +26,7 @@ async function onFiles(files: readonly File[], path: UploadPath): Promise<void> 
   };
   const response = (await send({ type: 'upload', report })) as UploadResponse | undefined;
   if (!response?.interrupt) return;
-  showWarning(response.assessment, {
+  showWarning(response.assessment, response.text, {
     onWhy: () => void send({ type: 'open-explanation' }),
     onMute: () => void send({ type: 'mute-site' }),
   });

@@ -9,10 +9,12 @@ describe('parseSettings', () => {
   });
 
   it('keeps good values and drops only the bad ones', () => {
-    expect(parseSettings({ interruptFrom: 'medium', mutedSites: ['flickr', 42, 'domain:example.org', 'Bad Key!'] })).toEqual({
+    expect(parseSettings({ interruptFrom: 'medium', mutedSites: ['flickr', 42, 'domain:example.org', 'Bad Key!'], language: 'de' })).toEqual({
       interruptFrom: 'medium',
       mutedSites: ['flickr', 'domain:example.org'],
+      language: 'de',
     });
+    expect(parseSettings({ language: 'klingon' }).language).toBe('auto');
     expect(parseSettings({ interruptFrom: 'extreme', mutedSites: 'flickr' })).toEqual(DEFAULT_SETTINGS);
   });
 

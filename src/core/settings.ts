@@ -1,16 +1,22 @@
 import { isLevel, type Level } from './levels';
 
+export const LANGUAGE_SETTINGS = ['auto', 'en', 'de'] as const;
+export type LanguageChoice = (typeof LANGUAGE_SETTINGS)[number];
+
 /** The person's choices, synced between their browsers. */
 export interface Settings {
   /** The lowest level that shows the in-page warning; lower levels only set the toolbar badge. */
   interruptFrom: Level;
   /** Site keys (rule ids, or `domain:<domain>` for sites not in the rules) that never show the in-page warning. */
   mutedSites: string[];
+  /** Interface language; `auto` follows the browser. */
+  language: LanguageChoice;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ interruptFrom: 'high', mutedSites: [] });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ interruptFrom: 'high', mutedSites: [], language: 'auto' });
 
 const SITE_KEY = /^(?:[a-z0-9-]{1,64}|domain:[a-z0-9.-]{1,253})$/;
+const MAX_MUTED = 1000;
 
 /** Reads stored settings defensively: anything missing, of the wrong type or unknown falls back to the default
  *  for that field alone, so one bad value never costs the person their other choices. */
@@ -18,7 +24,10 @@ export function parseSettings(raw: unknown): Settings {
   const stored = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const interruptFrom = isLevel(stored.interruptFrom) ? stored.interruptFrom : DEFAULT_SETTINGS.interruptFrom;
   const mutedSites = Array.isArray(stored.mutedSites)
-    ? [...new Set(stored.mutedSites.filter((key): key is string => typeof key === 'string' && SITE_KEY.test(key)))]
+    ? [...new Set(stored.mutedSites.filter((key): key is string => typeof key === 'string' && SITE_KEY.test(key)))].slice(0, MAX_MUTED)
     : [];
-  return { interruptFrom, mutedSites };
+  const language = (LANGUAGE_SETTINGS as readonly unknown[]).includes(stored.language)
+    ? (stored.language as LanguageChoice)
+    : DEFAULT_SETTINGS.language;
+  return { interruptFrom, mutedSites, language };
 }

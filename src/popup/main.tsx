@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import browser from '../shared/ext';
+import { languageCode, translatorFor } from '../shared/i18n';
+import { TranslateContext } from '../ui/i18n-context';
+import { loadSettings } from '../ui/load-settings';
 import { Popup } from './Popup';
-
-document.documentElement.lang = browser.i18n.getUILanguage();
 
 /** The tab this explanation is about: given in the address when "Why?" opened it in a tab of its own, otherwise
  *  the active tab of the window the popup belongs to. */
@@ -13,5 +14,19 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-const app = document.getElementById('app');
-if (app) render(<Popup tabId={targetTabId()} />, app);
+async function start(): Promise<void> {
+  const settings = await loadSettings();
+  const translate = translatorFor(settings.language);
+  document.documentElement.lang = languageCode(settings.language);
+  document.title = translate('popup_title');
+  const app = document.getElementById('app');
+  if (!app) return;
+  render(
+    <TranslateContext.Provider value={translate}>
+      <Popup tabId={await targetTabId()} standalone={new URLSearchParams(location.search).has('tab')} />
+    </TranslateContext.Provider>,
+    app,
+  );
+}
+
+void start();

@@ -1,5 +1,6 @@
 import type { ImageFormat } from '../core/photo/sniff';
-import type { Assessment, PageVisibility } from '../core/risk/types';
+import type { Assessment, PageVisibility, PhotoFacts } from '../core/risk/types';
+import type { DatasetRule, OptOut, SiteCategory, TermFact } from '../core/rules/types';
 
 /** How the photo reached the page. */
 export type UploadPath = 'file-input' | 'detached-input' | 'drop' | 'paste' | 'file-picker';
@@ -26,10 +27,26 @@ export type Request =
   | { type: 'mute-site' }
   | { type: 'open-explanation' }
   | { type: 'tab-state'; tabId: number }
-  | { type: 'unmute-site'; siteKey: string };
+  | { type: 'unmute-site'; siteKey: string }
+  | { type: 'rules-info' };
+
+/** The warning's words, already in the person's chosen language: the content script holds no translations. */
+export interface WarningText {
+  lang: string;
+  label: string;
+  /** The title around the emphasised level word: before, level, after. */
+  title: [string, string, string];
+  site: string;
+  reason: string;
+  why: string;
+  mute: string;
+  close: string;
+  muted: string;
+}
 
 export interface UploadResponse {
   assessment: Assessment;
+  text: WarningText;
   /** Whether the in-page warning should appear (the site is not muted and the level reaches the threshold). */
   interrupt: boolean;
 }
@@ -41,17 +58,43 @@ export interface TabRecord {
   pageUrl: string;
   path: UploadPath;
   photos: PhotoSummary[];
+  /** What was read from the photos; 'unknown' where nothing was read. */
+  photoFacts: PhotoFacts;
   at: number;
   assessment: Assessment;
 }
 
+/** A site rule with its datasets resolved: what the popup shows about the site. */
+export interface SiteDetails {
+  id: string;
+  name: string;
+  category: SiteCategory;
+  terms: TermFact[];
+  optOuts: OptOut[];
+  datasets: DatasetRule[];
+}
+
+export interface RulesInfo {
+  version: string;
+  created: string;
+  origin: 'bundled' | 'update';
+}
+
 export interface TabState {
-  /** The tab's page is not a web page (new tab, settings…). */
+  /** Whether the tab shows a web page (not a new tab, settings…). */
   web: boolean;
   siteKey: string | null;
-  siteName: string | null;
-  siteCategory: string | null;
   host: string | null;
+  site: SiteDetails | null;
   muted: boolean;
   record: TabRecord | null;
+  rules: RulesInfo;
+}
+
+/** What the options page shows about the rules in use. */
+export interface RulesSummary extends RulesInfo {
+  siteCount: number;
+  datasetCount: number;
+  /** Display names of known sites by rule id, to name muted sites. */
+  siteNames: Record<string, string>;
 }

@@ -1,7 +1,6 @@
 import type { Level } from '../../core/levels';
-import { textOf } from '../../core/i18n';
 import type { Assessment } from '../../core/risk/types';
-import { t } from '../../shared/ext';
+import type { WarningText } from '../../shared/protocol';
 import { WARNING_CSS } from './styles';
 
 export interface WarningHandlers {
@@ -10,7 +9,6 @@ export interface WarningHandlers {
 }
 
 const MARKS: Record<Level, string> = { low: 'i', medium: '!', high: '!!', 'very-high': '!!!' };
-const levelKey = (level: Level) => level.replace('-', '_');
 
 let current: { host: HTMLElement; dismiss(): void } | null = null;
 
@@ -56,7 +54,7 @@ function adoptStyles(root: ShadowRoot): void {
 
 /** Shows the in-page warning for an assessment in this frame's document, replacing any earlier one. It never takes
  *  focus and never blocks the page: the upload goes on whatever the person does with it. */
-export function showWarning(assessment: Assessment, handlers: WarningHandlers): HTMLElement {
+export function showWarning(assessment: Assessment, text: WarningText, handlers: WarningHandlers): HTMLElement {
   current?.dismiss();
   const host = document.createElement('div');
   host.setAttribute('data-afterlife', 'warning');
@@ -66,28 +64,22 @@ export function showWarning(assessment: Assessment, handlers: WarningHandlers): 
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(root);
 
-  const siteName = assessment.site?.name ?? assessment.host;
-  const levelWords = t(`level_${levelKey(assessment.level)}`);
+  const [before, level, after] = text.title;
   const title = element('p', { className: 'title' });
-  // The level word is emphasised wherever the translation puts it: fill the slot with a marker, then split on it.
-  const marker = '@@level@@';
-  const [before, after = ''] = t('warning_title', [marker]).split(marker);
-  title.append(before ?? '', element('strong', { text: levelWords }), after, ' ');
-  const photos = assessment.photoCount > 1 ? ` · ${t('warning_photos', [assessment.photoCount])}` : '';
-  title.append(element('span', { className: 'site', text: t('warning_site', [siteName]) + photos }));
-  const reason = element('p', { className: 'reason', text: textOf(assessment.reason, t) });
+  title.append(before, element('strong', { text: level }), after, ' ', element('span', { className: 'site', text: text.site }));
+  const reason = element('p', { className: 'reason', text: text.reason });
 
-  const why = element('button', { className: 'primary', text: t('warning_why'), attrs: { type: 'button' } });
-  const mute = element('button', { text: t('warning_mute'), attrs: { type: 'button' } });
+  const why = element('button', { className: 'primary', text: text.why, attrs: { type: 'button' } });
+  const mute = element('button', { text: text.mute, attrs: { type: 'button' } });
   const close = element('button', {
     className: 'close',
     text: '\u00d7',
-    attrs: { type: 'button', 'aria-label': t('warning_close'), title: t('warning_close') },
+    attrs: { type: 'button', 'aria-label': text.close, title: text.close },
   });
   const announcement = element('div', { className: 'text', attrs: { role: 'alert' } }, [title, reason]);
   const card = element(
     'section',
-    { className: 'card', attrs: { 'data-level': assessment.level, 'aria-label': t('warning_label') } },
+    { className: 'card', attrs: { 'data-level': assessment.level, 'aria-label': text.label, lang: text.lang } },
     [
       element('div', { className: 'head' }, [
         element('span', { className: 'mark', text: MARKS[assessment.level], attrs: { 'aria-hidden': 'true' } }),
@@ -112,7 +104,7 @@ export function showWarning(assessment: Assessment, handlers: WarningHandlers): 
   onTrusted(why, handlers.onWhy);
   onTrusted(mute, () => {
     handlers.onMute();
-    reason.textContent = t('warning_muted');
+    reason.textContent = text.muted;
     mute.remove();
     window.setTimeout(dismiss, 6000);
   });

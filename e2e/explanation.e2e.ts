@@ -1,0 +1,171 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
+import { photo } from './support/bench';
+import { badgeOf, launchWithExtension, openPopupFor, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
+import { startFixtureServers, type FixtureServers } from './support/server';
+
+let servers: FixtureServers;
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  servers = await startFixtureServers();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+beforeEach(async () => {
+  await setSettings(browser, {});
+  page = await browser.context.newPage();
+});
+afterEach(async () => {
+  for (const open of browser.context.pages()) await open.close();
+});
+
+async function uploadOnPhotoSite(): Promise<number> {
+  await page.goto(servers.http('www.flickr.com', '/photo-share.html'));
+  const chooser = page.waitForEvent('filechooser');
+  await page.click('#choose');
+  await (await chooser).setFiles([photo('beach.jpg')]);
+  await expect.poll(() => warningIn(page).count()).toBe(1);
+  return tabIdOf(browser, page);
+}
+
+const openOptions = async () => {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+  await options.getByTestId('rules-info').waitFor();
+  return options;
+};
+
+describe('popup after an upload on a photo-sharing site', () => {
+  it('shows the site, level, reasons, actions, history, terms, the upload and the rules version', async () => {
+    const popup = await openPopupFor(browser, await uploadOnPhotoSite());
+    await expect(popup.getByTestId('site-name').textContent()).resolves.toBe('Flickr');
+    await expect(popup.getByTestId('level').textContent()).resolves.toBe('Chance of an afterlife: High');
+    expect(await popup.locator('[data-factor]').evaluateAll((items) => items.map((item) => item.getAttribute('data-factor')))).toEqual([
+      'site-datasets',
+      'public-web',
+    ]);
+    expect(await popup.locator('[data-action="site-opt-out"]').count()).toBe(3);
+    await expect(popup.locator('[data-action="site-opt-out"]').first().textContent()).resolves.toContain('Settings → Privacy & Permissions');
+    await expect(popup.locator('[data-action="check-exposing-ai"] a').getAttribute('href')).resolves.toBe('https://exposing.ai/search/');
+    const years = await popup.locator('[data-testid="timeline"] .year').allTextContents();
+    expect(years.length).toBe(15);
+    expect([...years].sort()).toEqual(years);
+    await expect(popup.locator('[data-dataset="megaface"]').textContent()).resolves.toMatch(/MegaFace.*withdrawn, copies still circulate/);
+    await expect(popup.locator('[data-topic="content-licence"]').textContent()).resolves.toMatch(/All Rights Reserved.*\(checked 2026-11-23\)/);
+    await expect(popup.getByTestId('last-upload').textContent()).resolves.toContain('1 photo(s)');
+    await expect(popup.getByTestId('rules-version').textContent()).resolves.toMatch(/^Rules version \d+, reviewed \d{4}-\d{2}-\d{2}/);
+  });
+
+  it('makes no network request when it opens', async () => {
+    const tabId = await uploadOnPhotoSite();
+    const requests: string[] = [];
+    const onRequest = (request: { url(): string }) => requests.push(request.url());
+    browser.context.on('request', onRequest);
+    const popup = await openPopupFor(browser, tabId);
+    await popup.getByTestId('timeline').waitFor();
+    browser.context.off('request', onRequest);
+    expect(requests.filter((url) => !url.startsWith('chrome-extension://'))).toEqual([]);
+  });
+
+  it('has no accessibility violations, light or dark', async () => {
+    const popup = await openPopupFor(browser, await uploadOnPhotoSite());
+    await popup.getByTestId('level').waitFor();
+    await popup.locator('details').evaluateAll((items) => items.forEach((item) => item.setAttribute('open', '')));
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(popup)).toEqual([]);
+  });
+
+  it('fits the largest popup size without scrolling sideways', async () => {
+    const popup = await openPopupFor(browser, await uploadOnPhotoSite());
+    for (const size of [{ width: 400, height: 600 }, { width: 800, height: 600 }]) {
+      await popup.setViewportSize(size);
+      await popup.getByTestId('level').waitFor();
+      expect(await popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    }
+  });
+
+  it('can be used by keyboard, with a visible focus ring', async () => {
+    const popup = await openPopupFor(browser, await uploadOnPhotoSite());
+    await popup.getByTestId('level').waitFor();
+    await popup.keyboard.press('Tab');
+    const focused = await popup.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      return { tag: element?.tagName, outline: element ? getComputedStyle(element).outlineStyle : 'none' };
+    });
+    expect(focused.tag).toBe('SUMMARY');
+    expect(focused.outline).not.toBe('none');
+    await popup.keyboard.press('Enter');
+    expect(await popup.locator('details').first().getAttribute('open')).not.toBeNull();
+  });
+});
+
+describe('popup on a site not in the rules', () => {
+  it('explains the baseline instead of showing an empty page, accessibly', async () => {
+    await page.goto(servers.http('blog.example-photos.test', '/index.html'));
+    const popup = await openPopupFor(browser, await tabIdOf(browser, page));
+    await expect(popup.getByTestId('baseline').textContent()).resolves.toMatch(/Clearview AI built its face search from public photos/);
+    await expect(popup.getByTestId('site-category').textContent()).resolves.toBe("Not in Afterlife's list");
+    expect(await axeViolations(popup)).toEqual([]);
+  });
+});
+
+describe('the in-page warning', () => {
+  it('has no accessibility violations', async () => {
+    await uploadOnPhotoSite();
+    expect(await axeViolations(page, '[data-afterlife="warning"]')).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(page, '[data-afterlife="warning"]')).toEqual([]);
+  });
+});
+
+describe('options', () => {
+  it('has no accessibility violations', async () => {
+    await setSettings(browser, { mutedSites: ['flickr', 'domain:example.org'] });
+    const options = await openOptions();
+    expect(await axeViolations(options)).toEqual([]);
+  });
+
+  it('changing the threshold changes what interrupts', async () => {
+    const options = await openOptions();
+    await options.getByLabel('Medium').check();
+    await expect(options.getByRole('status').textContent()).resolves.toBe('Saved.');
+    await page.goto(servers.http('blog.example-photos.test', '/upload.html'));
+    await page.setInputFiles('#at-load', photo('beach.jpg'));
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+
+    await options.getByLabel('Very high').check();
+    await page.reload();
+    await page.setInputFiles('#at-load', photo('second.jpg'));
+    const tabId = await tabIdOf(browser, page);
+    await expect.poll(() => badgeOf(browser, tabId)).toBe('Med');
+    expect(await warningIn(page).count()).toBe(0);
+  });
+
+  it('lists muted sites by name and un-mutes them', async () => {
+    await setSettings(browser, { mutedSites: ['flickr', 'domain:example.org'] });
+    const options = await openOptions();
+    expect(await options.locator('[data-testid="muted-sites"] li span').allTextContents()).toEqual(['Flickr', 'example.org']);
+    await options.getByRole('button', { name: 'Warn me again on Flickr' }).click();
+    await expect.poll(() => options.locator('[data-testid="muted-sites"] li').count()).toBe(1);
+    await uploadOnPhotoSite();
+  });
+
+  it('falls back to defaults for bad stored values without losing the good ones', async () => {
+    await setSettings(browser, { interruptFrom: 'apocalyptic', mutedSites: ['flickr', { evil: true }], language: 42 });
+    const options = await openOptions();
+    expect(await options.getByLabel('High', { exact: true }).isChecked()).toBe(true);
+    expect(await options.locator('[data-testid="muted-sites"] li span').allTextContents()).toEqual(['Flickr']);
+  });
+
+  it('shows the rules in use', async () => {
+    const options = await openOptions();
+    await expect(options.getByTestId('rules-info').textContent()).resolves.toMatch(/^Version \d+, reviewed \d{4}-\d{2}-\d{2}, shipped with the extension\. They list \d+ sites and \d+ datasets\.$/);
+  });
+});

@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'preact/hooks';
+import { LEVELS, type Level } from '../core/levels';
+import { LANGUAGE_SETTINGS, parseSettings, type LanguageChoice, type Settings } from '../core/settings';
+import browser from '../shared/ext';
+import type { Request, RulesSummary } from '../shared/protocol';
+import { useT } from '../ui/i18n-context';
+
+/** Settings: what interrupts, muted sites, language, and the rules in use. Every change saves at once to sync
+ *  storage, and changes made elsewhere (another window muting a site) show up here live. */
+export function Options({ initial }: { initial: Settings }) {
+  const t = useT();
+  const [settings, setSettings] = useState(initial);
+  const [rules, setRules] = useState<RulesSummary | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    browser.runtime
+      .sendMessage({ type: 'rules-info' } satisfies Request)
+      .then((summary) => setRules(summary as RulesSummary))
+      .catch(() => setRules(null));
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'sync' && changes.settings) setSettings(parseSettings(changes.settings.newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  const save = async (next: Settings, reload = false) => {
+    setSettings(next);
+    try {
+      await browser.storage.sync.set({ settings: next });
+      setStatus(t('options_saved'));
+      if (reload) location.reload();
+    } catch (error) {
+      setStatus(t('options_save_failed', [error instanceof Error ? error.message : String(error)]));
+    }
+  };
+  const nameOf = (key: string) => (key.startsWith('domain:') ? key.slice('domain:'.length) : (rules?.siteNames[key] ?? key));
+
+  return (
+    <>
+      <h1>{t('options_title')}</h1>
+
+      <h2 id="interrupt-heading">{t('options_interrupt_heading')}</h2>
+      <fieldset aria-describedby="interrupt-help">
+        <legend>{t('options_interrupt_heading')}</legend>
+        <p id="interrupt-help" class="help">
+          {t('options_interrupt_help')}
+        </p>
+        {LEVELS.map((level: Level) => (
+          <label key={level}>
+            <input
+              type="radio"
+              name="interrupt-from"
+              value={level}
+              checked={settings.interruptFrom === level}
+              onChange={() => void save({ ...settings, interruptFrom: level })}
+            />
+            {t(`level_${level.replace('-', '_')}`)}
+          </label>
+        ))}
+      </fieldset>
+
+      <h2 id="muted-heading">{t('options_muted_heading')}</h2>
+      {settings.mutedSites.length === 0 ? (
+        <p class="help" data-testid="no-muted">
+          {t('options_muted_none')}
+        </p>
+      ) : (
+        <ul class="muted-list" aria-labelledby="muted-heading" data-testid="muted-sites">
+          {settings.mutedSites.map((key) => (
+            <li key={key} data-site={key}>
+              <span>{nameOf(key)}</span>
+              <button type="button" onClick={() => void save({ ...settings, mutedSites: settings.mutedSites.filter((k) => k !== key) })}>
+                {t('options_unmute', [nameOf(key)])}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2 id="language-heading">{t('options_language_heading')}</h2>
+      <select
+        aria-labelledby="language-heading"
+        value={settings.language}
+        onChange={(event) => void save({ ...settings, language: (event.currentTarget as HTMLSelectElement).value as LanguageChoice }, true)}
+      >
+        {LANGUAGE_SETTINGS.map((language) => (
+          <option key={language} value={language}>
+            {t(`options_language_${language}`)}
+          </option>
+        ))}
+      </select>
+
+      <h2 id="rules-heading">{t('options_rules_heading')}</h2>
+      {rules && (
+        <p data-testid="rules-info">
+          {t('options_rules_text', [
+            rules.version,
+            rules.created,
+            t(rules.origin === 'bundled' ? 'rules_origin_bundled' : 'rules_origin_update'),
+            rules.siteCount,
+            rules.datasetCount,
+          ])}
+        </p>
+      )}
+      <p class="status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </>
+  );
+}

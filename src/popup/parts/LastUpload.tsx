@@ -1,0 +1,34 @@
+import type { PhotoFacts } from '../../core/risk/types';
+import type { TabRecord } from '../../shared/protocol';
+import { useT } from '../../ui/i18n-context';
+
+function factText(t: ReturnType<typeof useT>, fact: keyof PhotoFacts, value: PhotoFacts[keyof PhotoFacts]): string {
+  if (value === 'unknown') return t('popup_fact_unknown');
+  if (fact === 'faces') return String(value);
+  if (fact === 'embeddedLicence') return value === null ? t('popup_fact_none') : String(value);
+  return value ? t('popup_fact_yes') : t('popup_fact_no');
+}
+
+/** The last upload in this tab: how many photos, when, and what was found in them on this device. */
+export function LastUpload({ record }: { record: TabRecord }) {
+  const t = useT();
+  const facts: Array<[keyof PhotoFacts, string]> = [
+    ['faces', t('popup_fact_faces')],
+    ['location', t('popup_fact_location')],
+    ['embeddedLicence', t('popup_fact_licence')],
+  ];
+  return (
+    <section aria-labelledby="upload-heading" data-testid="last-upload">
+      <h2 id="upload-heading">{t('popup_last_upload')}</h2>
+      <p>{t('popup_photos_count', [record.photos.length, new Date(record.at).toLocaleTimeString()])}</p>
+      <dl class="facts">
+        {facts.map(([fact, label]) => (
+          <div key={fact}>
+            <dt>{label}</dt>
+            <dd data-fact={fact}>{factText(t, fact, record.photoFacts[fact])}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
