@@ -1,13 +1,16 @@
 import type { Plugin } from 'vite';
+import { createBundle, readBundle } from '../src/core/rules/bundle';
 import { formatProblem, validateRules } from '../src/core/rules/validate';
+import { readUpdateConfig } from './build-config';
 import { readRuleFiles, RULES_DIR } from './rules-files';
 
 const VIRTUAL_ID = 'virtual:afterlife-rules';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 /**
- * Bundles the rules folder into the extension through the same validation `npm run rules:check` runs: the build
- * fails on any problem, so only checked rules ever ship. The module exports the validated data as JSON.
+ * Bundles the rules folder into the extension the way `npm run rules:build` makes an update: validated with the
+ * checks `npm run rules:check` runs, turned into a bundle, and read back with the code that reads updates. The build
+ * fails on any problem, so only checked rules ever ship. Also provides the update settings of this build.
  */
 export function bundledRulesPlugin(): Plugin {
   return {
@@ -18,7 +21,12 @@ export function bundledRulesPlugin(): Plugin {
       this.addWatchFile(RULES_DIR);
       const { data, problems } = validateRules(readRuleFiles());
       if (!data) this.error(`The rules have problems (run "npm run rules:check"):\n${problems.map(formatProblem).join('\n')}`);
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
+      const bundled = readBundle(JSON.stringify(createBundle(data, new Date())), 'bundled rules');
+      if (!bundled.data) this.error(bundled.problems.map(formatProblem).join('\n'));
+      return [
+        `export const bundledRules = JSON.parse(${JSON.stringify(JSON.stringify(bundled.data))});`,
+        `export const updateConfig = ${JSON.stringify(readUpdateConfig())};`,
+      ].join('\n');
     },
   };
 }

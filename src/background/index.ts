@@ -1,25 +1,26 @@
 /**
- * The service worker: turns upload reports into assessments, keeps the latest one per tab, and shows its level on
- * the toolbar. Listeners are registered at the top level so the browser can wake the worker for them.
+ * The service worker: turns upload reports into assessments, keeps the latest one per tab, shows its level on the
+ * toolbar, and keeps the rules up to date. Listeners are registered at the top level so the browser can wake the
+ * worker for them.
  */
+import type { Runtime } from 'webextension-polyfill';
 import { levelRank } from '../core/levels';
-import { compileRules, siteKeyFor } from '../core/rules/compile';
+import { siteKeyFor } from '../core/rules/compile';
 import { siteKeyOf } from '../core/rules/match';
+import type { SiteRule } from '../core/rules/types';
 import { assess } from '../core/risk/assess';
 import type { PhotoFacts } from '../core/risk/types';
 import browser from '../shared/ext';
 import { languageCode, translatorFor } from '../shared/i18n';
 import type { Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
-import type { SiteRule } from '../core/rules/types';
 import { validateReport } from '../shared/validate-report';
-import type { Runtime } from 'webextension-polyfill';
 import { clearLevel, showLevel } from './badge';
-import { bundledRules } from './bundled-rules';
+import { currentRules, type ActiveRules } from './rules-store';
+import { checkForUpdates, lastStatus, scheduleUpdates, UPDATE_ALARM } from './rules-update';
 import { readSettings, updateSettings } from './settings-store';
 import { readRecord, removeRecord, writeRecord } from './tab-records';
+import { updateConfig } from 'virtual:afterlife-rules';
 import { warningText } from './warning-text';
-
-const rules = compileRules(bundledRules);
 
 /** Photo facts before the photo has been read: nothing is assumed either way. */
 const UNREAD_PHOTO: PhotoFacts = {
@@ -46,6 +47,7 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender): Prom
   const page = pageOf(sender);
   const report = validateReport(rawReport);
   if (!page || !report) return null;
+  const { compiled: rules } = await currentRules();
   // An upload widget framed from another host still belongs to the site the person is on, unless the frame itself
   // is a site we know (the photo goes there).
   const site = rules.match(page.frameUrl) ?? rules.match(page.topUrl);
@@ -84,6 +86,7 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender): Prom
 
 async function onMute(sender: Runtime.MessageSender): Promise<boolean> {
   const page = pageOf(sender);
+  const { compiled: rules } = await currentRules();
   const siteKey = page && siteKeyFor(rules, page.topUrl);
   if (!siteKey) return false;
   await updateSettings((settings) => ({ ...settings, mutedSites: [...settings.mutedSites, siteKey] }));
@@ -97,18 +100,22 @@ async function openExplanation(sender: Runtime.MessageSender): Promise<void> {
   await browser.tabs.create({ url, index: (sender.tab?.index ?? 0) + 1, openerTabId: page.tabId });
 }
 
-function detailsOf(site: SiteRule): SiteDetails {
+function detailsOf(active: ActiveRules, site: SiteRule): SiteDetails {
   return {
     id: site.id,
     name: site.name,
     category: site.category,
     terms: site.terms,
     optOuts: site.optOuts,
-    datasets: site.datasets.flatMap((id) => rules.knowledge.datasets.get(id) ?? []),
+    datasets: site.datasets.flatMap((id) => active.compiled.knowledge.datasets.get(id) ?? []),
   };
 }
 
+const rulesInfo = (active: ActiveRules) => ({ version: active.compiled.version, created: active.compiled.created, origin: active.origin });
+
 async function tabState(tabId: number): Promise<TabState> {
+  const active = await currentRules();
+  const rules = active.compiled;
   const tab = await browser.tabs.get(tabId).catch(() => null);
   const url = tab?.url ?? '';
   const key = siteKeyOf(url);
@@ -119,21 +126,23 @@ async function tabState(tabId: number): Promise<TabState> {
     web: !!key,
     siteKey,
     host: key?.host ?? null,
-    site: site ? detailsOf(site) : null,
+    site: site ? detailsOf(active, site) : null,
     muted: !!siteKey && settings.mutedSites.includes(siteKey),
     record: record && record.siteKey === siteKey ? record : null,
-    rules: { version: rules.version, created: rules.created, origin: 'bundled' },
+    rules: rulesInfo(active),
   };
 }
 
-function rulesSummary(): RulesSummary {
+async function rulesSummary(): Promise<RulesSummary> {
+  const active = await currentRules();
+  const settings = await readSettings();
   return {
-    version: rules.version,
-    created: rules.created,
-    origin: 'bundled',
-    siteCount: rules.sites.length,
-    datasetCount: rules.knowledge.datasets.size,
-    siteNames: Object.fromEntries(rules.sites.map((site) => [site.id, site.name])),
+    ...rulesInfo(active),
+    siteCount: active.compiled.sites.length,
+    datasetCount: active.compiled.knowledge.datasets.size,
+    siteNames: Object.fromEntries(active.compiled.sites.map((site) => [site.id, site.name])),
+    lastCheck: await lastStatus(),
+    updateUrl: settings.rulesUrl || updateConfig.defaultUrl,
   };
 }
 
@@ -147,8 +156,8 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
       return onMute(sender);
     case 'open-explanation':
       return openExplanation(sender);
+    // Only the extension's own pages may ask about tabs, settings or updates: content scripts speak for pages.
     case 'tab-state':
-      // Only the extension's own pages may ask about a tab: a content script must not learn about other tabs.
       return fromExtensionPage(sender) && Number.isInteger(request.tabId) ? tabState(request.tabId) : null;
     case 'unmute-site':
       if (!fromExtensionPage(sender) || typeof request.siteKey !== 'string') return null;
@@ -159,12 +168,22 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
       return true;
     case 'rules-info':
       return fromExtensionPage(sender) ? rulesSummary() : null;
+    case 'check-rules-now':
+      if (!fromExtensionPage(sender)) return null;
+      await checkForUpdates();
+      return rulesSummary();
     default:
       return null;
   }
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handle(message, sender));
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === UPDATE_ALARM) void checkForUpdates().catch(() => undefined);
+});
+browser.runtime.onInstalled.addListener(() => void scheduleUpdates().catch(() => undefined));
+browser.runtime.onStartup.addListener(() => void scheduleUpdates().catch(() => undefined));
 
 // Leaving the site ends what the badge says about it; moving within the same site keeps it (the browser resets a
 // tab's badge on navigation, so it is set again).
@@ -174,7 +193,8 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   void (async () => {
     const record = await readRecord(tabId);
     if (!record) return;
-    const translate = translatorFor((await readSettings()).language);
+    const [{ compiled: rules }, settings] = await Promise.all([currentRules(), readSettings()]);
+    const translate = translatorFor(settings.language);
     if (siteKeyFor(rules, url) === record.siteKey) {
       await showLevel(tabId, record.assessment.level, record.assessment.site?.name ?? record.assessment.host, translate);
     } else {

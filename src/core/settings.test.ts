@@ -13,9 +13,18 @@ describe('parseSettings', () => {
       interruptFrom: 'medium',
       mutedSites: ['flickr', 'domain:example.org'],
       language: 'de',
+      rulesUrl: '',
     });
     expect(parseSettings({ language: 'klingon' }).language).toBe('auto');
     expect(parseSettings({ interruptFrom: 'extreme', mutedSites: 'flickr' })).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('accepts only https update addresses, or plain http to this machine', () => {
+    expect(parseSettings({ rulesUrl: 'https://rules.example.org/rules.signed.json' }).rulesUrl).toBe('https://rules.example.org/rules.signed.json');
+    expect(parseSettings({ rulesUrl: 'http://127.0.0.1:8080/rules.json' }).rulesUrl).toBe('http://127.0.0.1:8080/rules.json');
+    for (const bad of ['http://rules.example.org/x', 'ftp://x.org/', 'javascript:alert(1)', 'https://user:pw@x.org/', 42]) {
+      expect(parseSettings({ rulesUrl: bad }).rulesUrl).toBe('');
+    }
   });
 
   it('removes duplicate muted sites', () => {

@@ -11,9 +11,23 @@ export interface Settings {
   mutedSites: string[];
   /** Interface language; `auto` follows the browser. */
   language: LanguageChoice;
+  /** Where to fetch signed rule updates; empty means the address this build ships with. */
+  rulesUrl: string;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ interruptFrom: 'high', mutedSites: [], language: 'auto' });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ interruptFrom: 'high', mutedSites: [], language: 'auto', rulesUrl: '' });
+
+/** An update address must be https; plain http is allowed only to this machine, for testing a release locally. */
+export function isUpdateUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.username || url.password) return false;
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
 
 const SITE_KEY = /^(?:[a-z0-9-]{1,64}|domain:[a-z0-9.-]{1,253})$/;
 const MAX_MUTED = 1000;
@@ -29,5 +43,6 @@ export function parseSettings(raw: unknown): Settings {
   const language = (LANGUAGE_SETTINGS as readonly unknown[]).includes(stored.language)
     ? (stored.language as LanguageChoice)
     : DEFAULT_SETTINGS.language;
-  return { interruptFrom, mutedSites, language };
+  const rulesUrl = typeof stored.rulesUrl === 'string' && stored.rulesUrl.length <= 2000 && isUpdateUrl(stored.rulesUrl) ? stored.rulesUrl : '';
+  return { interruptFrom, mutedSites, language, rulesUrl };
 }

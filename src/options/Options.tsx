@@ -4,6 +4,7 @@ import { LANGUAGE_SETTINGS, parseSettings, type LanguageChoice, type Settings } 
 import browser from '../shared/ext';
 import type { Request, RulesSummary } from '../shared/protocol';
 import { useT } from '../ui/i18n-context';
+import { RulesSection } from './RulesSection';
 
 /** Settings: what interrupts, muted sites, language, and the rules in use. Every change saves at once to sync
  *  storage, and changes made elsewhere (another window muting a site) show up here live. */
@@ -92,18 +93,7 @@ export function Options({ initial }: { initial: Settings }) {
         ))}
       </select>
 
-      <h2 id="rules-heading">{t('options_rules_heading')}</h2>
-      {rules && (
-        <p data-testid="rules-info">
-          {t('options_rules_text', [
-            rules.version,
-            rules.created,
-            t(rules.origin === 'bundled' ? 'rules_origin_bundled' : 'rules_origin_update'),
-            rules.siteCount,
-            rules.datasetCount,
-          ])}
-        </p>
-      )}
+      <RulesSection settings={settings} onSettings={(next) => save(next)} />
       <p class="status" role="status" aria-live="polite">
         {status}
       </p>

@@ -28,7 +28,8 @@ export type Request =
   | { type: 'open-explanation' }
   | { type: 'tab-state'; tabId: number }
   | { type: 'unmute-site'; siteKey: string }
-  | { type: 'rules-info' };
+  | { type: 'rules-info' }
+  | { type: 'check-rules-now' };
 
 /** The warning's words, already in the person's chosen language: the content script holds no translations. */
 export interface WarningText {
@@ -91,8 +92,33 @@ export interface TabState {
   rules: RulesInfo;
 }
 
+/** The outcome of the last rules update check, in words the options page can explain. */
+export interface UpdateStatus {
+  checkedAt: number;
+  outcome: 'updated' | 'current' | 'rejected' | 'failed' | 'off';
+  reason:
+    | 'updated'
+    | 'no-url'
+    | 'network'
+    | 'timeout'
+    | 'http-error'
+    | 'too-large'
+    | 'malformed'
+    | 'unknown-key'
+    | 'bad-signature'
+    | 'invalid-rules'
+    | 'not-newer'
+    | 'same-version'
+    | 'needs-newer-extension';
+  detail: string;
+  /** The rules version in use after the check. */
+  version?: number;
+}
+
 /** What the options page shows about the rules in use. */
 export interface RulesSummary extends RulesInfo {
+  lastCheck: UpdateStatus | null;
+  updateUrl: string;
   siteCount: number;
   datasetCount: number;
   /** Display names of known sites by rule id, to name muted sites. */

@@ -151,7 +151,12 @@ export const LicenceSchema = v.strictObject({
 
 export const LicencesFileSchema = v.pipe(v.array(LicenceSchema, 'must be a list of licences'), v.maxLength(500));
 
+export const SemVer = v.pipe(v.string('must be text'), v.regex(/^\d{1,5}\.\d{1,5}\.\d{1,5}$/, 'must be a version such as "1.2.3"'));
+
+export const RulesVersion = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more'), v.maxValue(2 ** 31, 'is too large'));
+
 export const MetaSchema = v.strictObject({
-  version: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')),
+  version: RulesVersion,
   reviewed: IsoDate,
+  minExtensionVersion: SemVer,
 });

@@ -104,6 +104,8 @@ export interface LicenceRule {
 export interface RulesData {
   version: string;
   created: string;
+  /** The oldest extension version that understands these rules. */
+  minExtensionVersion: string;
   sites: SiteRule[];
   datasets: DatasetRule[];
   licences: LicenceRule[];

@@ -78,7 +78,8 @@ const baseName = (path: string) => path.replace(/^.*\//, '').replace(/\.json$/, 
  * Checks the whole rules folder and reports every problem, each with its file, field and a reason a maintainer can
  * act on. Returns the data only when there are no problems at all: half-valid rules never ship.
  */
-export function validateRules(files: RuleFiles): ValidationResult {
+export function validateRules(files: RuleFiles, options: { requireExpectations?: boolean } = {}): ValidationResult {
+  const requireExpectations = options.requireExpectations ?? true;
   const problems: RuleProblem[] = [];
   const problem = (file: string, field: string, message: string) => problems.push({ file, field, message });
 
@@ -145,7 +146,7 @@ export function validateRules(files: RuleFiles): ValidationResult {
   // Every site has at least one expected assessment, and every expectation names a real site.
   let expectations: SiteExpectation[] = [];
   if (!files.expectations) {
-    problem('rules/expectations.json', '', 'is missing');
+    if (requireExpectations) problem('rules/expectations.json', '', 'is missing');
   } else {
     const parsed = check(ExpectationsFileSchema, files.expectations, problems);
     expectations = (parsed ?? []) as SiteExpectation[];
@@ -169,6 +170,7 @@ export function validateRules(files: RuleFiles): ValidationResult {
     data: {
       version: String(meta.version),
       created: meta.reviewed,
+      minExtensionVersion: meta.minExtensionVersion,
       sites: sites.map(({ site }) => site),
       datasets: datasets.map(({ dataset }) => dataset),
       licences,
