@@ -47,7 +47,7 @@ type Json = Record<string, unknown>;
 function folder(change: { sites?: Json[]; datasets?: Json[]; licences?: unknown; expectations?: unknown; siteText?: string } = {}): RuleFiles {
   const sites = change.sites ?? [flickr];
   return {
-    meta: { path: 'rules/meta.json', text: JSON.stringify({ version: 3, reviewed: REVIEWED }) },
+    meta: { path: 'rules/meta.json', text: JSON.stringify({ version: 3, reviewed: REVIEWED, minExtensionVersion: '0.1.0' }) },
     sites: sites.map((site, index) => ({
       path: `rules/sites/${String(site.id)}.json`,
       text: index === 0 && change.siteText !== undefined ? change.siteText : JSON.stringify(site),
