@@ -9,7 +9,6 @@ import { siteKeyFor } from '../core/rules/compile';
 import { siteKeyOf } from '../core/rules/match';
 import type { SiteRule } from '../core/rules/types';
 import { assess } from '../core/risk/assess';
-import type { PhotoFacts } from '../core/risk/types';
 import browser from '../shared/ext';
 import { languageCode, translatorFor } from '../shared/i18n';
 import type { Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
@@ -18,18 +17,10 @@ import { clearLevel, showLevel } from './badge';
 import { currentRules, type ActiveRules } from './rules-store';
 import { checkForUpdates, lastStatus, scheduleUpdates, UPDATE_ALARM } from './rules-update';
 import { readSettings, updateSettings } from './settings-store';
+import { readReportedPhotos } from './read-photos';
 import { readRecord, removeRecord, writeRecord } from './tab-records';
 import { updateConfig } from 'virtual:afterlife-rules';
 import { warningText } from './warning-text';
-
-/** Photo facts before the photo has been read: nothing is assumed either way. */
-const UNREAD_PHOTO: PhotoFacts = {
-  faces: 'unknown',
-  location: 'unknown',
-  cameraSerial: 'unknown',
-  creatorName: 'unknown',
-  embeddedLicence: 'unknown',
-};
 
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 const fromExtensionPage = (sender: Runtime.MessageSender) => !!sender.url && new URL(sender.url).origin === extensionOrigin;
@@ -53,6 +44,7 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender): Prom
   const site = rules.match(page.frameUrl) ?? rules.match(page.topUrl);
   const siteKey = site?.id ?? siteKeyFor(rules, page.topUrl);
   if (!siteKey) return null;
+  const read = readReportedPhotos(report.photos);
   const assessment = assess(
     {
       site,
@@ -60,7 +52,7 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender): Prom
       pageLicence: report.pageLicence,
       visibility: report.visibility,
       photoCount: report.photos.length,
-      photo: UNREAD_PHOTO,
+      photo: read.photoFacts,
     },
     rules.knowledge,
   );
@@ -68,8 +60,9 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender): Prom
     siteKey,
     pageUrl: page.topUrl,
     path: report.path,
-    photos: report.photos,
-    photoFacts: UNREAD_PHOTO,
+    // The metadata bytes are not kept: only the summary of each photo.
+    photos: report.photos.map(({ name, type, size, format }) => ({ name, type, size, format })),
+    ...read,
     at: Date.now(),
     assessment,
   };
@@ -79,7 +72,7 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender): Prom
   const muted = settings.mutedSites.includes(siteKey);
   return {
     assessment,
-    text: warningText(assessment, translate, languageCode(settings.language)),
+    text: warningText(assessment, record, translate, languageCode(settings.language)),
     interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom),
   };
 }

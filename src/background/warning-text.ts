@@ -1,10 +1,26 @@
 import { textOf } from '../core/i18n';
 import type { Assessment } from '../core/risk/types';
 import type { Translate } from '../shared/i18n';
-import type { WarningText } from '../shared/protocol';
+import type { TabRecord, WarningText } from '../shared/protocol';
+
+/** "Found in the photo: the exact place it was taken, the camera's serial number…", or why nothing could be said. */
+export function foundText(record: Pick<TabRecord, 'photoFacts' | 'photoDetails' | 'unreadablePhotos' | 'photos'>, translate: Translate): string {
+  const { photoFacts: facts, photoDetails: details } = record;
+  const found: string[] = [];
+  if (typeof facts.faces === 'number' && facts.faces > 0) found.push(translate('found_faces', [facts.faces]));
+  if (facts.location === true) found.push(translate('found_location'));
+  if (facts.cameraSerial === true) found.push(translate('found_serial'));
+  if (facts.creatorName === true && details.creator) found.push(translate('found_creator', [details.creator]));
+  if (details.licenceText) found.push(translate('found_licence', [details.licenceText]));
+  const sentences = found.length > 0 ? [translate('found_intro', [found.join(', ')])] : [];
+  if (record.unreadablePhotos > 0) {
+    sentences.push(record.photos.length === 1 ? translate('found_unreadable_one') : translate('found_unreadable_some', [record.unreadablePhotos]));
+  }
+  return sentences.join(' ');
+}
 
 /** The in-page warning's words for an assessment, in the chosen language. */
-export function warningText(assessment: Assessment, translate: Translate, lang: string): WarningText {
+export function warningText(assessment: Assessment, record: Parameters<typeof foundText>[0], translate: Translate, lang: string): WarningText {
   const level = translate(`level_${assessment.level.replace('-', '_')}`);
   // Emphasise the level word wherever the translation puts it: fill its slot with a marker, then split on it.
   const marker = '\u2063level\u2063';
@@ -21,5 +37,6 @@ export function warningText(assessment: Assessment, translate: Translate, lang: 
     mute: translate('warning_mute'),
     close: translate('warning_close'),
     muted: translate('warning_muted'),
+    found: foundText(record, translate),
   };
 }

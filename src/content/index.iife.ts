@@ -8,7 +8,7 @@ import { watchDrops } from './detect/drops';
 import { watchFileInputs } from './detect/file-inputs';
 import { watchPaste } from './detect/paste';
 import { watchRelay } from './detect/relay';
-import { createRepeatFilter, photosAmong } from './photos';
+import { createRepeatFilter, photosAmong, withMetadataBytes } from './photos';
 import { showWarning } from './warning/warning';
 
 const send = (request: Request) => browser.runtime.sendMessage(request);
@@ -20,7 +20,7 @@ async function onFiles(files: readonly File[], path: UploadPath): Promise<void> 
   if (photos.length === 0) return;
   const report: UploadReport = {
     path,
-    photos: photos.map((photo) => photo.summary),
+    photos: await withMetadataBytes(photos),
     pageLicence: null,
     visibility: 'unknown',
   };

@@ -1,5 +1,6 @@
+import { metadataBytesFor } from '../core/photo/metadata-range';
 import { classifyFile, SNIFF_BYTES } from '../core/photo/sniff';
-import type { PhotoSummary } from '../shared/protocol';
+import type { PhotoSummary, ReportedPhoto } from '../shared/protocol';
 
 /** Reads only the first bytes of each file to tell photos from other files; nothing else is read here. */
 export async function photosAmong(files: readonly File[]): Promise<Array<{ file: File; summary: PhotoSummary }>> {
@@ -33,4 +34,33 @@ export function createRepeatFilter(windowMs = 1500): (files: readonly File[]) =>
     seen.set(key, now);
     return false;
   };
+}
+
+/** Reads the part of a file where its metadata lives, as base64, with the browser's own encoder. */
+function readAsBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => resolve('');
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** Total bytes read for metadata in one upload, so a hundred large PNGs cannot make a huge message. */
+const UPLOAD_METADATA_BUDGET = 24 * 1024 * 1024;
+
+/** Each photo with the bytes its metadata needs: the first 256 KiB of a JPEG, never the whole of a large photo. */
+export async function withMetadataBytes(photos: Array<{ file: File; summary: PhotoSummary }>): Promise<ReportedPhoto[]> {
+  let budget = UPLOAD_METADATA_BUDGET;
+  return Promise.all(
+    photos.map(({ file, summary }) => {
+      const { length } = metadataBytesFor(summary.format, file.size);
+      const take = Math.min(length, budget);
+      budget -= take;
+      return take > 0 ? readAsBase64(file.slice(0, take)).then((metadataBytes) => ({ ...summary, metadataBytes })) : { ...summary, metadataBytes: '' };
+    }),
+  );
 }

@@ -12,10 +12,16 @@ export interface PhotoSummary {
   format: ImageFormat;
 }
 
-/** What a content script reports when a person chooses photos: plain facts, never the photo's bytes. */
+/** A photo as reported by a content script: its summary, and the bytes where its metadata lives (base64), which the
+ *  background reads and drops — they are never stored and never leave the extension. */
+export interface ReportedPhoto extends PhotoSummary {
+  metadataBytes: string;
+}
+
+/** What a content script reports when a person chooses photos. */
 export interface UploadReport {
   path: UploadPath;
-  photos: PhotoSummary[];
+  photos: ReportedPhoto[];
   pageLicence: string | null;
   visibility: PageVisibility;
 }
@@ -43,6 +49,8 @@ export interface WarningText {
   mute: string;
   close: string;
   muted: string;
+  /** What was found in the photo ("Found in the photo: …"), or an empty string. */
+  found: string;
 }
 
 export interface UploadResponse {
@@ -61,6 +69,10 @@ export interface TabRecord {
   photos: PhotoSummary[];
   /** What was read from the photos; 'unknown' where nothing was read. */
   photoFacts: PhotoFacts;
+  /** Details from the first photo that has them, for the popup. */
+  photoDetails: { camera: string | null; capturedAt: string | null; creator: string | null; licenceText: string | null };
+  /** Photos whose details could not be read. */
+  unreadablePhotos: number;
   at: number;
   assessment: Assessment;
 }

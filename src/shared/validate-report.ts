@@ -1,11 +1,14 @@
 import type { ImageFormat } from '../core/photo/sniff';
 import type { PageVisibility } from '../core/risk/types';
-import type { PhotoSummary, UploadPath, UploadReport } from './protocol';
+import type { ReportedPhoto, UploadPath, UploadReport } from './protocol';
 
 const PATHS: readonly UploadPath[] = ['file-input', 'detached-input', 'drop', 'paste', 'file-picker'];
 const FORMATS: readonly ImageFormat[] = ['jpeg', 'png', 'gif', 'webp', 'heic', 'avif', 'bmp', 'tiff', 'jxl', 'svg'];
 const VISIBILITIES: readonly PageVisibility[] = ['public', 'members', 'private', 'unknown'];
 const MAX_PHOTOS = 1000;
+/** Base64 of at most the bytes content scripts read for metadata (8 MiB a photo). */
+const MAX_METADATA_CHARS = Math.ceil((8 * 1024 * 1024) / 3) * 4;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const oneOf = <T extends string>(allowed: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (allowed as readonly string[]).includes(value);
@@ -18,13 +21,15 @@ export function validateReport(raw: unknown): UploadReport | null {
   if (!raw || typeof raw !== 'object') return null;
   const report = raw as Record<string, unknown>;
   if (!oneOf(PATHS, report.path) || !Array.isArray(report.photos)) return null;
-  const photos: PhotoSummary[] = [];
+  const photos: ReportedPhoto[] = [];
   for (const entry of report.photos.slice(0, MAX_PHOTOS)) {
     if (!entry || typeof entry !== 'object') continue;
     const photo = entry as Record<string, unknown>;
     if (!oneOf(FORMATS, photo.format)) continue;
     const size = typeof photo.size === 'number' && Number.isFinite(photo.size) && photo.size >= 0 ? photo.size : 0;
-    photos.push({ name: text(photo.name, 255), type: text(photo.type, 100), size, format: photo.format });
+    const bytes = photo.metadataBytes;
+    const metadataBytes = typeof bytes === 'string' && bytes.length <= MAX_METADATA_CHARS && bytes.length % 4 === 0 && BASE64.test(bytes) ? bytes : '';
+    photos.push({ name: text(photo.name, 255), type: text(photo.type, 100), size, format: photo.format, metadataBytes });
   }
   if (photos.length === 0) return null;
   const pageLicence = typeof report.pageLicence === 'string' && /^[a-z0-9.-]{1,64}$/.test(report.pageLicence) ? report.pageLicence : null;

@@ -22,6 +22,7 @@ export const WARNING_CSS = `
 .title strong { color: var(--ink); }
 .site { font-weight: 400; color: #49454f; }
 .reason { margin: 4px 0 0; color: #322f37; }
+.found { margin: 4px 0 0; color: #322f37; font-size: 13px; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; padding-left: 36px; }
 button {
   font: inherit; font-size: 13px; cursor: pointer; border-radius: 6px; padding: 5px 12px;
@@ -41,7 +42,7 @@ button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
   .card[data-level="high"] { --tint: #3d1414; --ink: #ff9d97; }
   .card[data-level="very-high"] { --tint: #32163a; --ink: #e3a6f5; }
   .site, button.close { color: #cac4d0; }
-  .reason { color: #e6e1e5; }
+  .reason, .found { color: #e6e1e5; }
   button { background: #2b2930; color: #e6e1e5; border-color: #938f99; }
   button.primary { color: #1d1b20; }
   button:focus-visible { outline-color: #8ab4f8; }

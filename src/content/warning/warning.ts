@@ -68,6 +68,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
   const title = element('p', { className: 'title' });
   title.append(before, element('strong', { text: level }), after, ' ', element('span', { className: 'site', text: text.site }));
   const reason = element('p', { className: 'reason', text: text.reason });
+  const found = text.found ? [element('p', { className: 'found', text: text.found })] : [];
 
   const why = element('button', { className: 'primary', text: text.why, attrs: { type: 'button' } });
   const mute = element('button', { text: text.mute, attrs: { type: 'button' } });
@@ -76,7 +77,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
     text: '\u00d7',
     attrs: { type: 'button', 'aria-label': text.close, title: text.close },
   });
-  const announcement = element('div', { className: 'text', attrs: { role: 'alert' } }, [title, reason]);
+  const announcement = element('div', { className: 'text', attrs: { role: 'alert' } }, [title, reason, ...found]);
   const card = element(
     'section',
     { className: 'card', attrs: { 'data-level': assessment.level, 'aria-label': text.label, lang: text.lang } },

@@ -6,6 +6,7 @@ function factText(t: ReturnType<typeof useT>, fact: keyof PhotoFacts, value: Pho
   if (value === 'unknown') return t('popup_fact_unknown');
   if (fact === 'faces') return String(value);
   if (fact === 'embeddedLicence') return value === null ? t('popup_fact_none') : String(value);
+  if (fact === 'creatorName' || fact === 'cameraSerial') return value ? t('popup_fact_yes') : t('popup_fact_no');
   return value ? t('popup_fact_yes') : t('popup_fact_no');
 }
 
@@ -15,8 +16,11 @@ export function LastUpload({ record }: { record: TabRecord }) {
   const facts: Array<[keyof PhotoFacts, string]> = [
     ['faces', t('popup_fact_faces')],
     ['location', t('popup_fact_location')],
+    ['cameraSerial', t('popup_fact_serial')],
+    ['creatorName', t('popup_fact_creator')],
     ['embeddedLicence', t('popup_fact_licence')],
   ];
+  const details = record.photoDetails;
   return (
     <section aria-labelledby="upload-heading" data-testid="last-upload">
       <h2 id="upload-heading">{t('popup_last_upload')}</h2>
@@ -28,7 +32,24 @@ export function LastUpload({ record }: { record: TabRecord }) {
             <dd data-fact={fact}>{factText(t, fact, record.photoFacts[fact])}</dd>
           </div>
         ))}
+        {details?.camera && (
+          <div>
+            <dt>{t('popup_fact_camera')}</dt>
+            <dd data-fact="camera">{details.camera}</dd>
+          </div>
+        )}
+        {details?.capturedAt && (
+          <div>
+            <dt>{t('popup_fact_taken')}</dt>
+            <dd data-fact="taken">{details.capturedAt}</dd>
+          </div>
+        )}
       </dl>
+      {record.unreadablePhotos > 0 && (
+        <p class="muted" data-testid="unreadable">
+          {record.photos.length === 1 ? t('found_unreadable_one') : t('found_unreadable_some', [record.unreadablePhotos])}
+        </p>
+      )}
     </section>
   );
 }

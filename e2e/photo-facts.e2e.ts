@@ -1,0 +1,81 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { photo } from './support/bench';
+import { launchWithExtension, openPopupFor, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
+import { startFixtureServers, type FixtureServers } from './support/server';
+
+let servers: FixtureServers;
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  servers = await startFixtureServers();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+beforeEach(async () => {
+  await setSettings(browser, {});
+  page = await browser.context.newPage();
+});
+afterEach(async () => {
+  for (const open of browser.context.pages()) await open.close();
+});
+
+async function upload(host: string, file: string): Promise<void> {
+  await page.goto(servers.http(host, '/upload.html'));
+  await page.setInputFiles('#at-load', photo(`meta/${file}`));
+  await expect.poll(() => warningIn(page).count()).toBe(1);
+}
+
+describe('what is in the photo, read on the device', () => {
+  it('names the location, serial number and creator found in a JPEG, and they raise the level', async () => {
+    // A site not in the rules is medium; the photo's own details make it high, so the warning interrupts.
+    await upload('blog.example-photos.test', 'gps-camera.jpg');
+    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('high');
+    await expect(warningIn(page).locator('.found').textContent()).resolves.toBe(
+      'Found in the photo: the exact place it was taken, the camera\'s serial number, the name "Alex Example".',
+    );
+    const popup = await openPopupFor(browser, await tabIdOf(browser, page));
+    await expect(popup.locator('[data-fact="location"]').textContent()).resolves.toBe('yes');
+    await expect(popup.locator('[data-fact="cameraSerial"]').textContent()).resolves.toBe('yes');
+    await expect(popup.locator('[data-fact="camera"]').textContent()).resolves.toBe('Canon EOS 5D Mark IV');
+    await expect(popup.locator('[data-fact="faces"]').textContent()).resolves.toBe('not checked yet');
+    expect(await popup.locator('[data-factor="location"]').count()).toBe(1);
+    expect(await popup.locator('[data-action="remove-location"]').count()).toBe(1);
+  });
+
+  it('reads the same from a WebP photo', async () => {
+    await upload('blog.example-photos.test', 'gps-camera.webp');
+    await expect(warningIn(page).locator('.found').textContent()).resolves.toContain('the exact place it was taken');
+  });
+
+  it('finds a Creative Commons licence written into the photo', async () => {
+    await upload('blog.example-photos.test', 'cc-by.jpg');
+    await expect(warningIn(page).locator('.found').textContent()).resolves.toContain('the licence https://creativecommons.org/licenses/by/4.0/');
+    const popup = await openPopupFor(browser, await tabIdOf(browser, page));
+    await expect(popup.locator('[data-factor="open-licence"]').textContent()).resolves.toContain('CC BY 4.0');
+    await expect(popup.locator('[data-fact="embeddedLicence"]').textContent()).resolves.toBe('cc-by-4.0');
+  });
+
+  it('on Flickr, a photo with its location is very high', async () => {
+    await upload('www.flickr.com', 'gps-camera.jpg');
+    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('very-high');
+  });
+
+  it('still warns when a photo cannot be read, and says so', async () => {
+    await upload('www.flickr.com', 'unreadable.bmp');
+    await expect(warningIn(page).locator('.found').textContent()).resolves.toBe(
+      "Afterlife could not read this photo's details, so they are not counted.",
+    );
+    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('high');
+  });
+
+  it('a photo without metadata adds nothing', async () => {
+    await upload('www.flickr.com', 'plain.jpg');
+    expect(await warningIn(page).locator('.found').count()).toBe(0);
+    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('high');
+  });
+});

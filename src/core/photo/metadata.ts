@@ -1,0 +1,72 @@
+import { DOMParser } from '@xmldom/xmldom';
+import ExifReader from 'exifreader';
+import { licenceIdFromUrl } from './licence-url';
+
+/** What a photo's own metadata says about it, read on the device. Only what matters for the assessment is kept:
+ *  whether a position is there (never the position itself), the camera, its serial, names and the licence. */
+export interface PhotoMetadata {
+  location: boolean;
+  capturedAt: string | null;
+  camera: string | null;
+  cameraSerial: boolean;
+  creator: string | null;
+  copyright: string | null;
+  /** Licence id from `licences.json` when the embedded licence is one we know. */
+  licenceId: string | null;
+  /** The embedded licence URL or usage terms, as written in the file. */
+  licenceText: string | null;
+}
+
+export type MetadataResult = { ok: true; metadata: PhotoMetadata } | { ok: false; error: string };
+
+type Tag = { description?: unknown; value?: unknown } | undefined;
+type Group = Record<string, Tag> | undefined;
+
+function text(tag: Tag): string | null {
+  const value = tag?.description ?? tag?.value;
+  if (typeof value === 'string') return value.trim().slice(0, 200) || null;
+  if (Array.isArray(value)) return value.map(String).join(', ').trim().slice(0, 200) || null;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+const first = (...values: Array<string | null>) => values.find((value) => !!value) ?? null;
+
+/**
+ * Reads GPS, capture time, camera, serial number, creator, copyright and licence from a photo's bytes with
+ * exifreader (Exif, XMP, IPTC; JPEG, PNG, WebP, HEIC, AVIF). XMP is parsed with xmldom because a service worker has no
+ * DOMParser. Malformed or truncated files give what could be read, or an error — never a crash.
+ */
+export function readPhotoMetadata(bytes: Uint8Array): MetadataResult {
+  if (bytes.byteLength === 0) return { ok: false, error: 'empty file' };
+  let tags: Record<string, Group> & { gps?: { Latitude?: number; Longitude?: number } };
+  try {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    tags = ExifReader.load(buffer, { expanded: true, domParser: new DOMParser() as unknown as globalThis.DOMParser }) as typeof tags;
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  const { exif, xmp, iptc } = tags;
+  const latitude = tags.gps?.Latitude;
+  const longitude = tags.gps?.Longitude;
+  const location = Number.isFinite(latitude) && Number.isFinite(longitude) && !(latitude === 0 && longitude === 0);
+  const make = text(exif?.Make);
+  const model = text(exif?.Model);
+  const camera = make && model && !model.startsWith(make) ? `${make} ${model}` : first(model, make);
+  const serial = first(text(exif?.BodySerialNumber), text(exif?.SerialNumber), text(xmp?.SerialNumber), text(xmp?.BodySerialNumber), text(exif?.LensSerialNumber));
+  const licenceUrl = first(text(xmp?.license), text(xmp?.WebStatement));
+  const licenceId = licenceUrl ? licenceIdFromUrl(licenceUrl) : null;
+  return {
+    ok: true,
+    metadata: {
+      location,
+      capturedAt: first(text(exif?.DateTimeOriginal), text(exif?.DateTime), text(xmp?.DateCreated)),
+      camera,
+      cameraSerial: !!serial,
+      creator: first(text(exif?.Artist), text(xmp?.creator), text(iptc?.['By-line']), text(exif?.CameraOwnerName), text(exif?.OwnerName)),
+      copyright: first(text(exif?.Copyright), text(xmp?.rights), text(iptc?.['Copyright Notice'])),
+      licenceId,
+      licenceText: first(licenceUrl, text(xmp?.UsageTerms)),
+    },
+  };
+}
