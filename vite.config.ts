@@ -11,6 +11,16 @@ export default defineConfig({
   plugins: [bundledRulesPlugin(), preact(), crx({ manifest: manifest as Parameters<typeof crx>[0]['manifest'] })],
   build: {
     outDir: 'extension',
+    // Extension pages the manifest does not name: the trainer demo and its simulated sites.
+    rollupOptions: {
+      input: {
+        demo: 'src/demo/index.html',
+        'demo-photo': 'src/demo/sites/photo.html',
+        'demo-dating': 'src/demo/sites/dating.html',
+        'demo-social': 'src/demo/sites/social.html',
+        'demo-blog': 'src/demo/sites/blog.html',
+      },
+    },
     emptyOutDir: true,
     target: 'chrome116',
     sourcemap: false,

@@ -1,7 +1,8 @@
 /**
- * `npm start`: after the build, opens Chromium with the extension loaded on the upload test bench, served locally
- * under real site names (www.flickr.com, www.okcupid.com…) so the warnings are the real ones. Without a display
- * it prints how to load the extension by hand instead.
+ * `npm start`: after the build, opens Chromium with the extension loaded on the trainer demo (offline, through the
+ * real detection path), with the upload test bench beside it, served locally under real site names
+ * (www.flickr.com…) so its warnings are the real ones. Without a display it prints how to load the extension and
+ * open the demo by hand instead.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -29,6 +30,8 @@ Load it by hand in Chromium, Chrome, Edge or Brave:
   3. Click "Load unpacked" and choose the folder:
        ${EXTENSION_DIR}
   4. Pin Afterlife from the puzzle-piece menu, then upload a photo on any site.
+  5. For the trainer demo: click the Afterlife button, then "Demo for trainers"
+     (it works offline; use → and ← to move between steps).
 
 To try the upload test bench locally, run "npm run serve:fixtures" and open the address it prints.
 `);
@@ -48,10 +51,15 @@ async function main(): Promise<void> {
     viewport: null,
     args: chromiumArgs(EXTENSION_DIR, DEMO_HOST_RULES),
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const demo = `chrome-extension://${new URL(worker.url()).host}/src/demo/index.html`;
   const bench = servers.http('www.flickr.com', '/upload.html');
-  await page.goto(bench);
-  console.log(`Chromium is open with Afterlife on ${bench}. Choose a photo to see the warning; close the browser to stop.`);
+  const benchPage = context.pages()[0] ?? (await context.newPage());
+  await benchPage.goto(bench);
+  const demoPage = await context.newPage();
+  await demoPage.goto(demo);
+  console.log(`Chromium is open with Afterlife on the trainer demo (${demo})`);
+  console.log(`and the upload test bench (${bench}). Close the browser to stop.`);
   await new Promise<void>((done) => context.on('close', () => done()));
   await servers.close();
 }

@@ -11,7 +11,7 @@ import type { SiteRule } from '../core/rules/types';
 import { assess } from '../core/risk/assess';
 import browser from '../shared/ext';
 import { languageCode, translatorFor } from '../shared/i18n';
-import type { Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
+import type { DemoData, Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
 import { validateReport } from '../shared/validate-report';
 import { clearLevel, showLevel } from './badge';
 import { currentRules, type ActiveRules } from './rules-store';
@@ -24,6 +24,10 @@ import { warningText } from './warning-text';
 
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 const fromExtensionPage = (sender: Runtime.MessageSender) => !!sender.url && new URL(sender.url).origin === extensionOrigin;
+const DEMO_PATH = '/src/demo/';
+const isDemoUrl = (url: string | undefined) => !!url && url.startsWith(`${extensionOrigin}${DEMO_PATH}`);
+/** The address the demo's unlisted blog pretends to have. */
+const DEMO_BLOG_URL = 'https://my-travel-blog.example/';
 
 /** The page a content script speaks for: its frame, and the tab's top page, both from the browser, not the page. */
 function pageOf(sender: Runtime.MessageSender): { tabId: number; topUrl: string; frameUrl: string } | null {
@@ -34,11 +38,24 @@ function pageOf(sender: Runtime.MessageSender): { tabId: number; topUrl: string;
   return { tabId, topUrl, frameUrl };
 }
 
-async function onUpload(rawReport: unknown, sender: Runtime.MessageSender): Promise<UploadResponse | null> {
-  const page = pageOf(sender);
+/**
+ * The trainer demo's simulated sites are extension pages: they name the site rule they simulate, and only pages
+ * of the demo may do so. Their uploads are assessed as if made on that site's address.
+ */
+function demoPage(sender: Runtime.MessageSender, demoSite: unknown, rules: ActiveRules['compiled']): { frameUrl: string; topUrl: string } | null {
+  if (typeof demoSite !== 'string' || !isDemoUrl(sender.url)) return null;
+  const site = rules.sites.find((candidate) => candidate.id === demoSite);
+  const url = site ? `https://${site.domains[0]}/` : DEMO_BLOG_URL;
+  return { frameUrl: url, topUrl: url };
+}
+
+async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoSite?: unknown): Promise<UploadResponse | null> {
+  const { compiled: rules } = await currentRules();
+  const demo = demoPage(sender, demoSite, rules);
+  const sent = pageOf(sender);
+  const page = sent && demo ? { ...sent, ...demo } : sent;
   const report = validateReport(rawReport);
   if (!page || !report) return null;
-  const { compiled: rules } = await currentRules();
   // An upload widget framed from another host still belongs to the site the person is on, unless the frame itself
   // is a site we know (the photo goes there).
   const site = rules.match(page.frameUrl) ?? rules.match(page.topUrl);
@@ -70,14 +87,14 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender): Prom
   const translate = translatorFor(settings.language);
   await Promise.all([writeRecord(page.tabId, record), showLevel(page.tabId, assessment.level, site?.name ?? assessment.host, translate)]);
   const muted = settings.mutedSites.includes(siteKey);
-  return {
-    assessment,
-    text: warningText(assessment, record, translate, languageCode(settings.language)),
-    interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom),
-  };
+  const text = warningText(assessment, record, translate, languageCode(settings.language));
+  // In the demo every upload shows its warning, and muting (which would change real settings) is not offered.
+  if (demo) return { assessment, text: { ...text, mute: '' }, interrupt: true };
+  return { assessment, text, interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom) };
 }
 
 async function onMute(sender: Runtime.MessageSender): Promise<boolean> {
+  if (fromExtensionPage(sender)) return false;
   const page = pageOf(sender);
   const { compiled: rules } = await currentRules();
   const siteKey = page && siteKeyFor(rules, page.topUrl);
@@ -110,7 +127,12 @@ async function tabState(tabId: number): Promise<TabState> {
   const active = await currentRules();
   const rules = active.compiled;
   const tab = await browser.tabs.get(tabId).catch(() => null);
-  const url = tab?.url ?? '';
+  let url = tab?.url ?? '';
+  if (isDemoUrl(url)) {
+    // The demo tab is explained as the site its last simulated upload was on.
+    const record = await readRecord(tabId);
+    url = record?.pageUrl ?? DEMO_BLOG_URL;
+  }
   const key = siteKeyOf(url);
   const site = key ? rules.match(url) : null;
   const siteKey = key ? siteKeyFor(rules, url) : null;
@@ -139,12 +161,22 @@ async function rulesSummary(): Promise<RulesSummary> {
   };
 }
 
+async function demoData(): Promise<DemoData> {
+  const active = await currentRules();
+  const sites: DemoData['sites'] = {};
+  for (const id of ['flickr', 'okcupid', 'facebook']) {
+    const site = active.compiled.sites.find((candidate) => candidate.id === id);
+    if (site) sites[id] = detailsOf(active, site);
+  }
+  return { sites, datasets: [...active.compiled.knowledge.datasets.values()] };
+}
+
 async function handle(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
   if (!message || typeof message !== 'object') return null;
   const request = message as Request;
   switch (request.type) {
     case 'upload':
-      return onUpload(request.report, sender);
+      return onUpload(request.report, sender, request.demoSite);
     case 'mute-site':
       return onMute(sender);
     case 'open-explanation':
@@ -161,6 +193,12 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
       return true;
     case 'rules-info':
       return fromExtensionPage(sender) ? rulesSummary() : null;
+    case 'demo-data':
+      return fromExtensionPage(sender) ? demoData() : null;
+    case 'demo-reset':
+      if (!isDemoUrl(sender.url) || sender.tab?.id === undefined) return null;
+      await Promise.all([removeRecord(sender.tab.id), clearLevel(sender.tab.id, translatorFor((await readSettings()).language))]);
+      return true;
     case 'check-rules-now':
       if (!fromExtensionPage(sender)) return null;
       await checkForUpdates();
@@ -181,7 +219,8 @@ browser.runtime.onStartup.addListener(() => void scheduleUpdates().catch(() => u
 // Leaving the site ends what the badge says about it; moving within the same site keeps it (the browser resets a
 // tab's badge on navigation, so it is set again).
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
-  if (!changeInfo.url) return;
+  // The demo moves between its steps in the address's fragment; its record lasts until the next upload or reset.
+  if (!changeInfo.url || isDemoUrl(changeInfo.url)) return;
   const url = changeInfo.url;
   void (async () => {
     const record = await readRecord(tabId);

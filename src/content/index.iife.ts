@@ -1,44 +1,9 @@
 /**
- * The content script: cheap until a photo appears. At page load it only adds four listeners on `window`; reading
+ * The content script: cheap until a photo appears. At page load it only adds a few listeners on `window`; reading
  * files, asking the background and drawing the warning all start when a person chooses, drops or pastes files.
  */
 import browser from '../shared/ext';
-import type { Request, UploadPath, UploadReport, UploadResponse } from '../shared/protocol';
-import { watchDrops } from './detect/drops';
-import { watchFileInputs } from './detect/file-inputs';
-import { watchPaste } from './detect/paste';
-import { watchRelay } from './detect/relay';
-import { createRepeatFilter, photosAmong, withMetadataBytes } from './photos';
-import { showWarning } from './warning/warning';
+import type { Request } from '../shared/protocol';
+import { startUploadWatch } from './start';
 
-const send = (request: Request) => browser.runtime.sendMessage(request);
-const isRepeat = createRepeatFilter();
-
-async function onFiles(files: readonly File[], path: UploadPath): Promise<void> {
-  if (files.length === 0 || isRepeat(files)) return;
-  const photos = await photosAmong(files);
-  if (photos.length === 0) return;
-  const report: UploadReport = {
-    path,
-    photos: await withMetadataBytes(photos),
-    pageLicence: null,
-    visibility: 'unknown',
-  };
-  const response = (await send({ type: 'upload', report })) as UploadResponse | undefined;
-  if (!response?.interrupt) return;
-  showWarning(response.assessment, response.text, {
-    onWhy: () => void send({ type: 'open-explanation' }),
-    onMute: () => void send({ type: 'mute-site' }),
-  });
-}
-
-const found = (files: readonly File[], path: UploadPath) => {
-  onFiles(files, path).catch(() => {
-    // The extension may have been updated or reloaded under this page; the page's upload is unaffected.
-  });
-};
-
-watchFileInputs(found);
-watchRelay(found);
-watchDrops(found);
-watchPaste(found);
+startUploadWatch((request: Request) => browser.runtime.sendMessage(request));

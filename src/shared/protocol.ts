@@ -29,13 +29,15 @@ export interface UploadReport {
 /** Messages from content scripts and extension pages to the background. The background works out the page and
  *  site from the sender, never from the message, so a page cannot make it speak about another site. */
 export type Request =
-  | { type: 'upload'; report: UploadReport }
+  | { type: 'upload'; report: UploadReport; demoSite?: string }
   | { type: 'mute-site' }
   | { type: 'open-explanation' }
   | { type: 'tab-state'; tabId: number }
   | { type: 'unmute-site'; siteKey: string }
   | { type: 'rules-info' }
-  | { type: 'check-rules-now' };
+  | { type: 'check-rules-now' }
+  | { type: 'demo-data' }
+  | { type: 'demo-reset' };
 
 /** The warning's words, already in the person's chosen language: the content script holds no translations. */
 export interface WarningText {
@@ -135,4 +137,10 @@ export interface RulesSummary extends RulesInfo {
   datasetCount: number;
   /** Display names of known sites by rule id, to name muted sites. */
   siteNames: Record<string, string>;
+}
+
+/** What the trainer demo shows from the rules: its simulated sites and every dataset. */
+export interface DemoData {
+  sites: Record<string, SiteDetails>;
+  datasets: DatasetRule[];
 }

@@ -87,7 +87,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
         announcement,
         close,
       ]),
-      element('div', { className: 'actions' }, [why, mute]),
+      element('div', { className: 'actions' }, text.mute ? [why, mute] : [why]),
     ],
   );
   root.append(card);

@@ -231,7 +231,10 @@ export function assess(signals: Signals, knowledge: Knowledge): Assessment {
   const points = factors.reduce((sum, factor) => sum + factor.points, 0);
   const level = levelForPoints(points);
   const siteName = signals.site?.name ?? signals.host;
-  const strongest = [...factors].sort((a, b) => b.points - a.points)[0];
+  // The one line of the warning: the strongest reason, and on a tie the one about this very upload (its licence,
+  // what is in the photo) rather than about the site in general.
+  const specific = (factor: Factor) => (['open-licence', 'location', 'faces', 'identifying-metadata'].includes(factor.id) ? 1 : 0);
+  const strongest = [...factors].sort((a, b) => b.points - a.points || specific(b) - specific(a))[0];
   return {
     level,
     points,

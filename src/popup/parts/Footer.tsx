@@ -16,9 +16,12 @@ export function Footer({ rules }: { rules: RulesInfo | undefined }) {
           {t('popup_rules', [rules.version, rules.created])} · {t(rules.origin === 'bundled' ? 'rules_origin_bundled' : 'rules_origin_update')}
         </p>
       )}
-      <p>
+      <p class="links">
         <a href={browser.runtime.getURL('src/options/index.html')} onClick={openOptions}>
           {t('popup_options')}
+        </a>
+        <a href={browser.runtime.getURL('src/demo/index.html')} target="_blank" rel="noopener" data-testid="demo-link">
+          {t('popup_demo')}
         </a>
       </p>
     </footer>

@@ -1,0 +1,62 @@
+/**
+ * The Firefox manifest, derived from the one manifest.json so the two stores never drift apart: everything is
+ * copied, and only what Firefox reads differently is changed. Pure, so a unit test pins every change.
+ */
+
+/** The add-on's id on addons.mozilla.org. It must never change once published: Firefox keys settings, storage
+ *  and updates to it. */
+export const GECKO_ID = 'afterlife@afterlife-extension.org';
+
+/**
+ * Firefox 140 (an ESR) is the first to read `data_collection_permissions`, which AMO requires of new add-ons.
+ * It also covers everything else the manifest relies on: `world: "MAIN"` and `match_origin_as_fallback` content
+ * scripts (128), `storage.session` (115), module background scripts (112), MV3 `action` (109).
+ */
+export const FIREFOX_MIN_VERSION = '140.0';
+
+/** Firefox for Android reads `data_collection_permissions` from 142; below that it would be ignored. */
+export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
+
+/** The fields of manifest.json this transform reads or writes; everything else passes through untouched. */
+export interface ChromiumManifest {
+  manifest_version: number;
+  background?: { service_worker?: string; scripts?: string[]; type?: 'module' | 'classic' };
+  minimum_chrome_version?: string;
+  browser_specific_settings?: unknown;
+  [key: string]: unknown;
+}
+
+export interface FirefoxManifest extends Omit<ChromiumManifest, 'background' | 'minimum_chrome_version' | 'browser_specific_settings'> {
+  background: { scripts: string[]; type?: 'module' | 'classic' };
+  browser_specific_settings: {
+    gecko: {
+      id: string;
+      strict_min_version: string;
+      data_collection_permissions: { required: ['none'] };
+    };
+    gecko_android: { strict_min_version: string };
+  };
+}
+
+export function firefoxManifest(chromium: ChromiumManifest): FirefoxManifest {
+  const { background, minimum_chrome_version: _chromeOnly, browser_specific_settings: _replaced, ...shared } = chromium;
+  if (chromium.manifest_version !== 3) throw new Error('manifest.json: the Firefox build expects manifest_version 3');
+  const worker = background?.service_worker;
+  if (!worker) throw new Error('manifest.json: background.service_worker is missing; the Firefox build turns it into background.scripts');
+  return {
+    ...shared,
+    // Firefox runs MV3 backgrounds as event pages, not service workers; the same module runs there unchanged (it
+    // keeps its state in storage.session and registers its listeners at the top level, as an event page needs).
+    // @crxjs/vite-plugin with `browser: 'firefox'` reads the entry from scripts[0] and writes its loader there.
+    background: { scripts: [worker], ...(background.type ? { type: background.type } : {}) },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        // Afterlife collects nothing: no telemetry, and the photo never leaves the device.
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
+    },
+  };
+}

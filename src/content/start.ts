@@ -1,0 +1,42 @@
+import type { Request, UploadPath, UploadReport, UploadResponse } from '../shared/protocol';
+import { watchDrops } from './detect/drops';
+import { watchFileInputs } from './detect/file-inputs';
+import { watchPaste } from './detect/paste';
+import { watchRelay } from './detect/relay';
+import { createRepeatFilter, photosAmong, withMetadataBytes } from './photos';
+import { showWarning } from './warning/warning';
+
+type Send = (request: Request) => Promise<unknown>;
+
+/**
+ * The whole upload path of a page: detection on every path, then the photos' first bytes and metadata, the
+ * assessment from the background, and the in-page warning. Content scripts run it on web pages; the trainer demo
+ * runs the very same function on its simulated sites.
+ */
+export function startUploadWatch(send: Send): void {
+  const isRepeat = createRepeatFilter();
+
+  async function onFiles(files: readonly File[], path: UploadPath): Promise<void> {
+    if (files.length === 0 || isRepeat(files)) return;
+    const photos = await photosAmong(files);
+    if (photos.length === 0) return;
+    const report: UploadReport = { path, photos: await withMetadataBytes(photos), pageLicence: null, visibility: 'unknown' };
+    const response = (await send({ type: 'upload', report })) as UploadResponse | undefined;
+    if (!response?.interrupt) return;
+    showWarning(response.assessment, response.text, {
+      onWhy: () => void send({ type: 'open-explanation' }),
+      onMute: () => void send({ type: 'mute-site' }),
+    });
+  }
+
+  const found = (files: readonly File[], path: UploadPath) => {
+    onFiles(files, path).catch(() => {
+      // The extension may have been updated or reloaded under this page; the page's upload is unaffected.
+    });
+  };
+
+  watchFileInputs(found);
+  watchRelay(found);
+  watchDrops(found);
+  watchPaste(found);
+}

@@ -1,0 +1,26 @@
+import { defineConfig, type UserConfig } from 'vite';
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import manifest from './manifest.json' with { type: 'json' };
+import chromium from './vite.config';
+import { bundledRulesPlugin } from './scripts/vite-plugin-rules';
+import { FIREFOX_MIN_VERSION, firefoxManifest } from './scripts/firefox-manifest';
+
+// The Firefox build: the same sources, pages and bundled rules as the Chromium build (its build options are reused,
+// so a page added there is built here too), with the manifest transformed for Firefox and written to its own folder.
+// Content scripts stay standalone IIFEs (*.iife.ts), as in the Chromium build.
+const shared = (chromium as UserConfig).build ?? {};
+
+export default defineConfig({
+  plugins: [
+    bundledRulesPlugin(),
+    preact(),
+    crx({ manifest: firefoxManifest(manifest) as unknown as Parameters<typeof crx>[0]['manifest'], browser: 'firefox' }),
+  ],
+  build: {
+    ...shared,
+    outDir: 'extension-firefox',
+    emptyOutDir: true,
+    target: `firefox${FIREFOX_MIN_VERSION.split('.')[0]}`,
+  },
+});
