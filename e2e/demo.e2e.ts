@@ -44,22 +44,27 @@ describe('the trainer demo, walked through with the keyboard', () => {
     expect(await axeViolations(demo)).toEqual([]);
   });
 
-  it('photo-sharing site: a photo with a CC BY licence is very high, for the reasons on screen', async () => {
+  it('photo-sharing site: a portrait under the CC BY licence picked on the page is very high; the nudge lowers it', async () => {
     await demo.keyboard.press('ArrowRight');
     await expect(title()).resolves.toBe('A photo-sharing site');
     await expect(demo.getByTestId('step-say').textContent()).resolves.toContain('Creative Commons');
     await expect(demo.locator('.say-extra').first().textContent()).resolves.toContain('YFCC100M');
-    const site = await uploadSample('Sunset with a CC BY licence');
+    const site = await uploadSample('Portrait');
     expect(await warningIn(site).getAttribute('data-afterlife-site')).toBe('flickr');
     expect(await warningIn(site).getAttribute('data-afterlife-level')).toBe('very-high');
-    await expect(warningIn(site).locator('.found').textContent()).resolves.toContain('creativecommons.org/licenses/by/4.0');
+    await expect(warningIn(site).locator('.reason').textContent()).resolves.toContain('CC BY 2.0');
+    await warningIn(site).getByRole('button', { name: 'Switch to "All rights reserved"' }).click();
+    await expect.poll(() => warningIn(site).getAttribute('data-afterlife-level')).toBe('high');
+    expect(await site.inputValue('#licence')).toBe('0');
 
     const explanation = browser.context.waitForEvent('page');
     await warningIn(site).getByRole('button', { name: 'Why?' }).click();
     const popup = await explanation;
     await popup.getByTestId('level').waitFor();
     await expect(popup.getByTestId('site-name').textContent()).resolves.toBe('Flickr');
-    expect(await popup.locator('[data-factor="open-licence"]').count()).toBe(1);
+    // The explanation follows the page's licence as it is now: switched to All rights reserved.
+    expect(await popup.locator('[data-factor="open-licence"]').count()).toBe(0);
+    expect(await popup.locator('[data-factor="site-datasets"]').count()).toBe(1);
     await popup.close();
   });
 

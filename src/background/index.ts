@@ -11,7 +11,7 @@ import type { SiteRule } from '../core/rules/types';
 import { assess } from '../core/risk/assess';
 import browser from '../shared/ext';
 import { languageCode, translatorFor } from '../shared/i18n';
-import type { DemoData, Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
+import type { DemoData, LicenceSwitch, PagePickers, Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
 import { validateReport } from '../shared/validate-report';
 import { clearLevel, showLevel } from './badge';
 import { currentRules, type ActiveRules } from './rules-store';
@@ -88,9 +88,26 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
   await Promise.all([writeRecord(page.tabId, record), showLevel(page.tabId, assessment.level, site?.name ?? assessment.host, translate)]);
   const muted = settings.mutedSites.includes(siteKey);
   const text = warningText(assessment, record, translate, languageCode(settings.language));
+  const licenceSwitch = licenceSwitchFor(site, report.pageLicence, rules, translate('warning_switch_licence'));
   // In the demo every upload shows its warning, and muting (which would change real settings) is not offered.
-  if (demo) return { assessment, text: { ...text, mute: '' }, interrupt: true };
-  return { assessment, text, interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom) };
+  if (demo) return { assessment, text: { ...text, mute: '' }, licenceSwitch, interrupt: true };
+  return { assessment, text, licenceSwitch, interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom) };
+}
+
+/** The licence nudge: where the page's own picker offers "All rights reserved" and an open licence is chosen. */
+function licenceSwitchFor(site: SiteRule | null, pageLicence: string | null, rules: ActiveRules['compiled'], label: string): LicenceSwitch | null {
+  const picker = site?.licencePicker;
+  if (!picker || !pageLicence || !rules.knowledge.licences.get(pageLicence)?.openLicence) return null;
+  const value = Object.entries(picker.values).find(([, licence]) => licence === 'all-rights-reserved')?.[0];
+  return value === undefined ? null : { selector: picker.selector, value, label };
+}
+
+/** How to read the upload page's pickers, for the site the content script's page belongs to. */
+async function pagePickers(sender: Runtime.MessageSender, demoSite?: unknown): Promise<PagePickers> {
+  const { compiled: rules } = await currentRules();
+  const page = demoPage(sender, demoSite, rules) ?? pageOf(sender);
+  const site = page ? (rules.match(page.frameUrl) ?? rules.match(page.topUrl)) : null;
+  return { licence: site?.licencePicker ?? null, visibility: site?.visibilityPicker ?? null };
 }
 
 async function onMute(sender: Runtime.MessageSender): Promise<boolean> {
@@ -177,6 +194,8 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
   switch (request.type) {
     case 'upload':
       return onUpload(request.report, sender, request.demoSite);
+    case 'page-pickers':
+      return pagePickers(sender, (request as { demoSite?: unknown }).demoSite);
     case 'mute-site':
       return onMute(sender);
     case 'open-explanation':

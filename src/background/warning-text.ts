@@ -38,5 +38,6 @@ export function warningText(assessment: Assessment, record: Parameters<typeof fo
     close: translate('warning_close'),
     muted: translate('warning_muted'),
     found: foundText(record, translate),
+    switched: translate('warning_switched'),
   };
 }

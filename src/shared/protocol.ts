@@ -1,6 +1,6 @@
 import type { ImageFormat } from '../core/photo/sniff';
 import type { Assessment, PageVisibility, PhotoFacts } from '../core/risk/types';
-import type { DatasetRule, OptOut, SiteCategory, TermFact } from '../core/rules/types';
+import type { DatasetRule, OptOut, PickerRule, SiteCategory, TermFact, Visibility } from '../core/rules/types';
 
 /** How the photo reached the page. */
 export type UploadPath = 'file-input' | 'detached-input' | 'drop' | 'paste' | 'file-picker';
@@ -36,6 +36,7 @@ export type Request =
   | { type: 'unmute-site'; siteKey: string }
   | { type: 'rules-info' }
   | { type: 'check-rules-now' }
+  | { type: 'page-pickers'; demoSite?: string }
   | { type: 'demo-data' }
   | { type: 'demo-reset' };
 
@@ -53,11 +54,27 @@ export interface WarningText {
   muted: string;
   /** What was found in the photo ("Found in the photo: …"), or an empty string. */
   found: string;
+  /** Said after the licence nudge switched the page's licence. */
+  switched: string;
+}
+
+/** How to read the upload page's licence and visibility controls, from the site rule. */
+export interface PagePickers {
+  licence: PickerRule<string> | null;
+  visibility: PickerRule<Visibility> | null;
+}
+
+/** The page's own licence control and the value that means "All rights reserved": the licence nudge. */
+export interface LicenceSwitch {
+  selector: string;
+  value: string;
+  label: string;
 }
 
 export interface UploadResponse {
   assessment: Assessment;
   text: WarningText;
+  licenceSwitch: LicenceSwitch | null;
   /** Whether the in-page warning should appear (the site is not muted and the level reaches the threshold). */
   interrupt: boolean;
 }

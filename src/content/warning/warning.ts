@@ -6,6 +6,10 @@ import { WARNING_CSS } from './styles';
 export interface WarningHandlers {
   onWhy(): void;
   onMute(): void;
+  /** The licence nudge: selects "All rights reserved" in the page's own picker. */
+  onSwitchLicence?: { label: string; act(): void } | undefined;
+  /** This warning follows a licence switch: say so. */
+  switched?: boolean;
 }
 
 const MARKS: Record<Level, string> = { low: 'i', medium: '!', high: '!!', 'very-high': '!!!' };
@@ -69,6 +73,10 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
   title.append(before, element('strong', { text: level }), after, ' ', element('span', { className: 'site', text: text.site }));
   const reason = element('p', { className: 'reason', text: text.reason });
   const found = text.found ? [element('p', { className: 'found', text: text.found })] : [];
+  if (handlers.switched) found.push(element('p', { className: 'found', text: text.switched }));
+  const nudge = handlers.onSwitchLicence
+    ? element('button', { className: 'primary', text: handlers.onSwitchLicence.label, attrs: { type: 'button', 'data-action': 'switch-licence' } })
+    : null;
 
   const why = element('button', { className: 'primary', text: text.why, attrs: { type: 'button' } });
   const mute = element('button', { text: text.mute, attrs: { type: 'button' } });
@@ -87,7 +95,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
         announcement,
         close,
       ]),
-      element('div', { className: 'actions' }, text.mute ? [why, mute] : [why]),
+      element('div', { className: 'actions' }, [...(nudge ? [nudge] : []), why, ...(text.mute ? [mute] : [])]),
     ],
   );
   root.append(card);
@@ -103,6 +111,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
     });
   onTrusted(close, dismiss);
   onTrusted(why, handlers.onWhy);
+  if (nudge && handlers.onSwitchLicence) onTrusted(nudge, handlers.onSwitchLicence.act);
   onTrusted(mute, () => {
     handlers.onMute();
     reason.textContent = text.muted;

@@ -98,6 +98,9 @@ const Selector = text(300);
 export const PickerSchema = <T extends v.GenericSchema<string>>(value: T) =>
   v.strictObject({
     selector: Selector,
+    /** Where the value → licence mapping comes from (e.g. the site's API documentation of its licence ids). */
+    source: v.optional(HttpsUrl),
+    note: v.optional(text(500)),
     values: v.pipe(
       v.record(v.pipe(v.string(), v.maxLength(200)), value),
       v.check((values) => Object.keys(values).length > 0, 'must map at least one value'),

@@ -46,6 +46,8 @@ export interface OptOut {
  *  from the control's value (or the checked radio's value) to a licence id or a visibility. */
 export interface PickerRule<T extends string> {
   selector: string;
+  source?: string;
+  note?: string;
   values: Record<string, T>;
 }
 

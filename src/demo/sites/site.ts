@@ -15,7 +15,7 @@ import { loadSettings } from '../../ui/load-settings';
 const demoSite = document.documentElement.dataset.demoSite ?? 'unknown';
 
 startUploadWatch((request: Request) =>
-  browser.runtime.sendMessage(request.type === 'upload' ? { ...request, demoSite } : request),
+  browser.runtime.sendMessage(request.type === 'upload' || request.type === 'page-pickers' ? { ...request, demoSite } : request),
 );
 
 function showPreview(file: File): void {
