@@ -89,9 +89,13 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
   const muted = settings.mutedSites.includes(siteKey);
   const text = warningText(assessment, record, translate, languageCode(settings.language));
   const licenceSwitch = licenceSwitchFor(site, report.pageLicence, rules, translate('warning_switch_licence'));
+  const facts = record.photoFacts;
+  const offerCleaning =
+    (facts.location === true || facts.cameraSerial === true || facts.creatorName === true) &&
+    report.photos.some((photo) => photo.format === 'jpeg' || photo.format === 'png' || photo.format === 'webp');
   // In the demo every upload shows its warning, and muting (which would change real settings) is not offered.
-  if (demo) return { assessment, text: { ...text, mute: '' }, licenceSwitch, interrupt: true };
-  return { assessment, text, licenceSwitch, interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom) };
+  if (demo) return { assessment, text: { ...text, mute: '' }, licenceSwitch, offerCleaning, interrupt: true };
+  return { assessment, text, licenceSwitch, offerCleaning, interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom) };
 }
 
 /** The licence nudge: where the page's own picker offers "All rights reserved" and an open licence is chosen. */

@@ -3,6 +3,9 @@ import type { Assessment } from '../core/risk/types';
 import type { Translate } from '../shared/i18n';
 import type { TabRecord, WarningText } from '../shared/protocol';
 
+/** Stands for a number only the content script knows (how many photos it cleaned). */
+export const COUNT_MARKER = '\u2063count\u2063';
+
 /** "Found in the photo: the exact place it was taken, the camera's serial number…", or why nothing could be said. */
 export function foundText(record: Pick<TabRecord, 'photoFacts' | 'photoDetails' | 'unreadablePhotos' | 'photos'>, translate: Translate): string {
   const { photoFacts: facts, photoDetails: details } = record;
@@ -39,5 +42,7 @@ export function warningText(assessment: Assessment, record: Parameters<typeof fo
     muted: translate('warning_muted'),
     found: foundText(record, translate),
     switched: translate('warning_switched'),
+    clean: translate('warning_clean'),
+    cleaned: translate('warning_cleaned', [COUNT_MARKER]),
   };
 }

@@ -1,4 +1,7 @@
+import { parseSettings } from '../core/settings';
+import browser from '../shared/ext';
 import type { PagePickers, ReportedPhoto, Request, UploadPath, UploadReport, UploadResponse } from '../shared/protocol';
+import { cleanFiles, createCleaner, replaceInputFiles } from './clean';
 import { watchDrops } from './detect/drops';
 import { watchFileInputs } from './detect/file-inputs';
 import { watchPaste } from './detect/paste';
@@ -9,56 +12,96 @@ import { showWarning } from './warning/warning';
 
 type Send = (request: Request) => Promise<unknown>;
 
+interface Upload {
+  path: UploadPath;
+  files: readonly File[];
+  photos: ReportedPhoto[];
+  input: HTMLInputElement | undefined;
+  pickers: PagePickers | null;
+}
+
 /**
  * The whole upload path of a page: detection on every path, then the photos' first bytes and metadata, the
- * assessment from the background, and the in-page warning. Content scripts run it on web pages; the trainer demo
- * runs the very same function on its simulated sites.
+ * assessment from the background, and the in-page warning with its actions. Content scripts run it on web pages;
+ * the trainer demo runs the very same function on its simulated sites.
  */
 export function startUploadWatch(send: Send): void {
   const isRepeat = createRepeatFilter();
 
-  /** Assesses the photos with what the page's own licence and visibility pickers say right now, and warns. */
-  async function assessAndWarn(path: UploadPath, photos: ReportedPhoto[], pickers: PagePickers | null, switched = false): Promise<void> {
+  // "Always clean" must be known before the next file event: read once now, follow changes.
+  let alwaysClean = false;
+  void browser.storage.sync
+    .get('settings')
+    .then((stored) => (alwaysClean = parseSettings(stored.settings).alwaysClean))
+    .catch(() => undefined);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && changes.settings) alwaysClean = parseSettings(changes.settings.newValue).alwaysClean;
+  });
+
+  /** Assesses the photos with what the page's own pickers say right now, and warns. */
+  async function assessAndWarn(upload: Upload, note: { switched?: boolean; cleanedCount?: number } = {}): Promise<void> {
     const report: UploadReport = {
-      path,
-      photos,
-      pageLicence: readPicker(pickers?.licence ?? null),
-      visibility: readPicker(pickers?.visibility ?? null) ?? 'unknown',
+      path: upload.path,
+      photos: upload.photos,
+      pageLicence: readPicker(upload.pickers?.licence ?? null),
+      visibility: readPicker(upload.pickers?.visibility ?? null) ?? 'unknown',
     };
     const response = (await send({ type: 'upload', report })) as UploadResponse | undefined;
     if (!response?.interrupt) return;
     const licenceSwitch = response.licenceSwitch;
+    const input = upload.input;
     showWarning(response.assessment, response.text, {
       onWhy: () => void send({ type: 'open-explanation' }),
       onMute: () => void send({ type: 'mute-site' }),
       onSwitchLicence: licenceSwitch
-        ? { label: licenceSwitch.label, act: () => {
-            if (choosePickerValue(licenceSwitch.selector, licenceSwitch.value)) void assessAndWarn(path, photos, pickers, true);
-          } }
+        ? {
+            label: licenceSwitch.label,
+            act: () => {
+              if (choosePickerValue(licenceSwitch.selector, licenceSwitch.value)) void assessAndWarn(upload, { switched: true });
+            },
+          }
         : undefined,
-      switched,
+      onClean:
+        response.offerCleaning && input
+          ? () => void cleanUpload(upload, input)
+          : undefined,
+      ...note,
     });
   }
 
-  async function onFiles(files: readonly File[], path: UploadPath): Promise<void> {
-    if (files.length === 0 || isRepeat(files)) return;
+  /** "Remove location and camera data": the page's input gets cleaned copies, and the upload is assessed again. */
+  async function cleanUpload(upload: Upload, input: HTMLInputElement): Promise<void> {
+    const cleaned = await cleanFiles(upload.files);
+    replaceInputFiles(input, cleaned.files);
+    const photos = await photosAmong(cleaned.files);
+    await assessAndWarn({ ...upload, files: cleaned.files, photos: await withMetadataBytes(photos) }, { cleanedCount: cleaned.cleaned });
+  }
+
+  async function onFiles(files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number): Promise<void> {
+    if (files.length === 0 || (cleanedCount === undefined && isRepeat(files))) return;
     const photos = await photosAmong(files);
     if (photos.length === 0) return;
     const [reported, pickers] = await Promise.all([
       withMetadataBytes(photos),
       send({ type: 'page-pickers' }).then((value) => value as PagePickers | null).catch(() => null),
     ]);
-    await assessAndWarn(path, reported, pickers);
+    await assessAndWarn({ path, files, photos: reported, input, pickers }, cleanedCount === undefined ? {} : { cleanedCount });
   }
 
-  const found = (files: readonly File[], path: UploadPath) => {
-    onFiles(files, path).catch(() => {
+  const found = (files: readonly File[], path: UploadPath, input?: HTMLInputElement) => {
+    onFiles(files, path, input).catch(() => {
       // The extension may have been updated or reloaded under this page; the page's upload is unaffected.
     });
   };
+  const cleaner = createCleaner(
+    () => alwaysClean,
+    (files, input, cleaned) => {
+      onFiles(files, input.isConnected ? 'file-input' : 'detached-input', input, cleaned).catch(() => undefined);
+    },
+  );
 
-  watchFileInputs(found);
-  watchRelay(found);
+  watchFileInputs(found, cleaner);
+  watchRelay(found, cleaner);
   watchDrops(found);
   watchPaste(found);
 }

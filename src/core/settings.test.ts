@@ -14,6 +14,7 @@ describe('parseSettings', () => {
       mutedSites: ['flickr', 'domain:example.org'],
       language: 'de',
       rulesUrl: '',
+      alwaysClean: false,
     });
     expect(parseSettings({ language: 'klingon' }).language).toBe('auto');
     expect(parseSettings({ interruptFrom: 'extreme', mutedSites: 'flickr' })).toEqual(DEFAULT_SETTINGS);

@@ -13,9 +13,11 @@ export interface Settings {
   language: LanguageChoice;
   /** Where to fetch signed rule updates; empty means the address this build ships with. */
   rulesUrl: string;
+  /** Remove location and camera data from every photo before the page's own code sees it. */
+  alwaysClean: boolean;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ interruptFrom: 'high', mutedSites: [], language: 'auto', rulesUrl: '' });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ interruptFrom: 'high', mutedSites: [], language: 'auto', rulesUrl: '', alwaysClean: false });
 
 /** An update address must be https; plain http is allowed only to this machine, for testing a release locally. */
 export function isUpdateUrl(value: string): boolean {
@@ -44,5 +46,6 @@ export function parseSettings(raw: unknown): Settings {
     ? (stored.language as LanguageChoice)
     : DEFAULT_SETTINGS.language;
   const rulesUrl = typeof stored.rulesUrl === 'string' && stored.rulesUrl.length <= 2000 && isUpdateUrl(stored.rulesUrl) ? stored.rulesUrl : '';
-  return { interruptFrom, mutedSites, language, rulesUrl };
+  const alwaysClean = stored.alwaysClean === true;
+  return { interruptFrom, mutedSites, language, rulesUrl, alwaysClean };
 }

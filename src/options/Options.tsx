@@ -80,6 +80,20 @@ export function Options({ initial }: { initial: Settings }) {
         </ul>
       )}
 
+      <h2 id="clean-heading">{t('options_clean_heading')}</h2>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.alwaysClean}
+          aria-describedby="clean-help"
+          onChange={(event) => void save({ ...settings, alwaysClean: (event.currentTarget as HTMLInputElement).checked })}
+        />
+        {t('options_always_clean')}
+      </label>
+      <p id="clean-help" class="help">
+        {t('options_always_clean_help')}
+      </p>
+
       <h2 id="language-heading">{t('options_language_heading')}</h2>
       <select
         aria-labelledby="language-heading"

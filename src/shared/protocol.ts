@@ -56,6 +56,9 @@ export interface WarningText {
   found: string;
   /** Said after the licence nudge switched the page's licence. */
   switched: string;
+  /** The cleaning action's label, and what is said after it ran ($1 = photos cleaned). */
+  clean: string;
+  cleaned: string;
 }
 
 /** How to read the upload page's licence and visibility controls, from the site rule. */
@@ -75,6 +78,8 @@ export interface UploadResponse {
   assessment: Assessment;
   text: WarningText;
   licenceSwitch: LicenceSwitch | null;
+  /** The photos carry location or identifying details that cleaning can remove. */
+  offerCleaning: boolean;
   /** Whether the in-page warning should appear (the site is not muted and the level reaches the threshold). */
   interrupt: boolean;
 }

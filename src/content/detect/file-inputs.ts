@@ -1,5 +1,5 @@
 import { fileInputsWithin, shadowRootOf } from '../shadow';
-import type { FilesFound } from './types';
+import type { FilesFound, Interceptor } from './types';
 
 function isFileInput(node: unknown): node is HTMLInputElement {
   return node instanceof HTMLInputElement && node.type === 'file';
@@ -23,12 +23,13 @@ function inputsBehind(event: Event): HTMLInputElement[] {
  * capture phase and are registered at document_start, before any page script, so a page that stops the event's
  * propagation still lets us see it first. Only trusted events count: a person chose these files.
  */
-export function watchFileInputs(onFiles: FilesFound): void {
+export function watchFileInputs(onFiles: FilesFound, intercept?: Interceptor): void {
   const handle = (event: Event) => {
     if (!event.isTrusted) return;
     for (const input of inputsBehind(event)) {
+      if (intercept?.(event, input)) continue;
       const files = input.files;
-      if (files && files.length > 0) onFiles([...files], 'file-input');
+      if (files && files.length > 0) onFiles([...files], 'file-input', input);
     }
   };
   window.addEventListener('input', handle, true);
@@ -37,11 +38,12 @@ export function watchFileInputs(onFiles: FilesFound): void {
 
 /** Watches one input directly, for inputs whose events never reach `window`: those never attached to the page.
  *  Listeners on the target in the capture phase run before the page's own listeners on it. */
-export function watchInputDirectly(input: HTMLInputElement, onFiles: FilesFound, path: 'detached-input'): void {
+export function watchInputDirectly(input: HTMLInputElement, onFiles: FilesFound, path: 'detached-input', intercept?: Interceptor): void {
   const handle = (event: Event) => {
     if (!event.isTrusted) return;
+    if (intercept?.(event, input)) return;
     const files = input.files;
-    if (files && files.length > 0) onFiles([...files], input.isConnected ? 'file-input' : path);
+    if (files && files.length > 0) onFiles([...files], input.isConnected ? 'file-input' : path, input);
   };
   input.addEventListener('input', handle, true);
   input.addEventListener('change', handle, true);

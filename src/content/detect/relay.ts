@@ -1,13 +1,13 @@
 import { RELAY_EVENT, RelayKind } from '../../shared/relay';
 import { watchInputDirectly } from './file-inputs';
-import type { FilesFound } from './types';
+import type { FilesFound, Interceptor } from './types';
 
 /**
  * Receives what the main-world hook relays (see src/shared/relay.ts). The page can dispatch this event too, so
  * nothing in it is trusted beyond "this is a file input": we either watch it for a person's trusted choice, or
  * assess the files in it, and a result is only ever shown for the page that sent it.
  */
-export function watchRelay(onFiles: FilesFound): void {
+export function watchRelay(onFiles: FilesFound, intercept?: Interceptor): void {
   const watched = new WeakSet<HTMLInputElement>();
   window.addEventListener(
     RELAY_EVENT,
@@ -18,7 +18,7 @@ export function watchRelay(onFiles: FilesFound): void {
       if (event.detail === RelayKind.WatchInput) {
         if (watched.has(input)) return;
         watched.add(input);
-        watchInputDirectly(input, onFiles, 'detached-input');
+        watchInputDirectly(input, onFiles, 'detached-input', intercept);
       } else if (event.detail === RelayKind.FilesPicked) {
         const files = input.files;
         if (files && files.length > 0) onFiles([...files], 'file-picker');

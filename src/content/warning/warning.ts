@@ -10,6 +10,10 @@ export interface WarningHandlers {
   onSwitchLicence?: { label: string; act(): void } | undefined;
   /** This warning follows a licence switch: say so. */
   switched?: boolean;
+  /** "Remove location and camera data": replaces the files the page holds with cleaned copies. */
+  onClean?: (() => void) | undefined;
+  /** This warning follows a cleaning of this many photos: say so. */
+  cleanedCount?: number;
 }
 
 const MARKS: Record<Level, string> = { low: 'i', medium: '!', high: '!!', 'very-high': '!!!' };
@@ -74,6 +78,8 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
   const reason = element('p', { className: 'reason', text: text.reason });
   const found = text.found ? [element('p', { className: 'found', text: text.found })] : [];
   if (handlers.switched) found.push(element('p', { className: 'found', text: text.switched }));
+  if (handlers.cleanedCount) found.push(element('p', { className: 'found', text: text.cleaned.replace('\u2063count\u2063', String(handlers.cleanedCount)) }));
+  const clean = handlers.onClean ? element('button', { text: text.clean, attrs: { type: 'button', 'data-action': 'clean' } }) : null;
   const nudge = handlers.onSwitchLicence
     ? element('button', { className: 'primary', text: handlers.onSwitchLicence.label, attrs: { type: 'button', 'data-action': 'switch-licence' } })
     : null;
@@ -95,7 +101,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
         announcement,
         close,
       ]),
-      element('div', { className: 'actions' }, [...(nudge ? [nudge] : []), why, ...(text.mute ? [mute] : [])]),
+      element('div', { className: 'actions' }, [...(nudge ? [nudge] : []), ...(clean ? [clean] : []), why, ...(text.mute ? [mute] : [])]),
     ],
   );
   root.append(card);
@@ -112,6 +118,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
   onTrusted(close, dismiss);
   onTrusted(why, handlers.onWhy);
   if (nudge && handlers.onSwitchLicence) onTrusted(nudge, handlers.onSwitchLicence.act);
+  if (clean && handlers.onClean) onTrusted(clean, handlers.onClean);
   onTrusted(mute, () => {
     handlers.onMute();
     reason.textContent = text.muted;

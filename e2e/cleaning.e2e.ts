@@ -1,0 +1,81 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { photo } from './support/bench';
+import { launchWithExtension, setSettings, warningIn, type ExtensionBrowser } from './support/browser';
+import { startFixtureServers, type FixtureServers } from './support/server';
+
+interface Received {
+  name: string;
+  exif: boolean;
+  serial: boolean;
+  creator: boolean;
+  pixels: string;
+}
+
+let servers: FixtureServers;
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  servers = await startFixtureServers();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+beforeEach(async () => {
+  page = await browser.context.newPage();
+  await page.goto(servers.http('www.flickr.com', '/clean-check.html'));
+});
+afterEach(async () => {
+  await page?.close();
+  await setSettings(browser, {});
+});
+
+const received = () => page.evaluate(() => (window as unknown as { received: Received[] }).received);
+const originalPixels = (name: string) => page.evaluate((file) => (window as unknown as { digestOf(url: string): Promise<string> }).digestOf(`/photos/meta/${file}`), name);
+
+describe('removing location and camera data before the site gets the photo', () => {
+  it('"Remove location and camera data" gives the page a cleaned copy with the same pixels', async () => {
+    await setSettings(browser, {});
+    await page.setInputFiles('#photo', photo('meta/gps-camera.jpg'));
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('very-high');
+    await expect.poll(async () => (await received()).length).toBe(1);
+    expect((await received())[0]).toMatchObject({ exif: true, serial: true });
+
+    await warningIn(page).getByRole('button', { name: 'Remove location and camera data' }).click();
+    await expect.poll(async () => (await received()).length).toBe(2);
+    const [before, after] = await received();
+    expect(after).toMatchObject({ name: 'gps-camera.jpg', exif: false, serial: false, creator: false });
+    expect(after?.pixels).toBe(before?.pixels);
+    expect(after?.pixels).toBe(await originalPixels('gps-camera.jpg'));
+    await expect.poll(() => warningIn(page).getAttribute('data-afterlife-level')).toBe('high');
+    await expect(warningIn(page).locator('.found').textContent()).resolves.toContain('Removed the location and camera data from 1 photo(s)');
+  });
+
+  it('"Always clean" cleans before the page\'s own code sees the file', async () => {
+    await setSettings(browser, { alwaysClean: true });
+    await page.reload();
+    await page.waitForTimeout(200); // the content script reads the setting when the page loads
+    await page.setInputFiles('#photo', photo('meta/gps-camera.jpg'));
+    await expect.poll(async () => (await received()).length).toBe(1);
+    expect((await received())[0]).toMatchObject({ exif: false, serial: false, creator: false });
+    expect((await received())[0]?.pixels).toBe(await originalPixels('gps-camera.jpg'));
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('high');
+  });
+
+  it('keeps a rotated photo upright: the orientation survives cleaning', async () => {
+    await setSettings(browser, { alwaysClean: true });
+    await page.reload();
+    await page.waitForTimeout(200);
+    await page.setInputFiles('#photo', photo('meta/rotated-gps.jpg'));
+    await expect.poll(async () => (await received()).length).toBe(1);
+    const [cleaned] = await received();
+    expect(cleaned?.exif).toBe(false);
+    expect(cleaned?.pixels).toBe(await originalPixels('rotated-gps.jpg'));
+    expect(cleaned?.pixels.startsWith('90x120:')).toBe(true); // 120x90 turned upright by its orientation
+  });
+});
