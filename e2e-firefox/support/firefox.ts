@@ -15,9 +15,6 @@ export const LOCAL_ONLY_PREFS = {
   'network.dns.forceResolve': '127.0.0.1',
   'network.trr.mode': 5,
   'network.proxy.type': 0,
-  'network.dns.disablePrefetch': true,
-  'network.prefetch-next': false,
-  'browser.safebrowsing.provider.mozilla.updateURL': '',
 } as const;
 
 export interface FirefoxWithExtension {
@@ -73,8 +70,15 @@ export function warningIn(target: Page | Frame): Promise<WarningFacts | null> {
   });
 }
 
-export async function expectWarning(target: Page | Frame, site: string, level: string): Promise<void> {
-  await expect.poll(() => warningIn(target), { timeout: 5_000 }).toMatchObject({ site, level });
+export async function expectWarning(target: Page | Frame, site: string, level: string, timeout = 5_000): Promise<void> {
+  await expect.poll(() => warningIn(target), { timeout }).toMatchObject({ site, level });
+}
+
+/** Clicks the warning's button with this label, as a person does (a trusted click: the warning ignores others). */
+export async function clickWarningButton(page: Page, label: string): Promise<void> {
+  const button = await page.waitForSelector(`[data-afterlife="warning"] >>> button::-p-text(${JSON.stringify(label)})`, { timeout: 5_000 });
+  if (!button) throw new Error(`The warning has no "${label}" button`);
+  await button.click();
 }
 
 /** What the fixture page's own upload handlers received: proof the extension never blocked the upload. */

@@ -19,6 +19,10 @@ export interface PhotoMetadata {
 
 export type MetadataResult = { ok: true; metadata: PhotoMetadata } | { ok: false; error: string };
 
+/** An XML parser that reports nothing to the console: a broken XMP packet is the photo's problem, not an error of
+ *  ours, and a hostile file must not be able to flood the console. */
+const quietParser = () => new DOMParser({ onError: () => undefined });
+
 type Tag = { description?: unknown; value?: unknown } | undefined;
 type Group = Record<string, Tag> | undefined;
 
@@ -42,7 +46,7 @@ export function readPhotoMetadata(bytes: Uint8Array): MetadataResult {
   let tags: Record<string, Group> & { gps?: { Latitude?: number; Longitude?: number } };
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    tags = ExifReader.load(buffer, { expanded: true, domParser: new DOMParser() as unknown as globalThis.DOMParser }) as typeof tags;
+    tags = ExifReader.load(buffer, { expanded: true, domParser: quietParser() as unknown as globalThis.DOMParser }) as typeof tags;
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

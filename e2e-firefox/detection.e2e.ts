@@ -1,0 +1,95 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { photo } from '../e2e/support/bench';
+import { startFixtureServers, type FixtureServers } from '../e2e/support/server';
+import {
+  chooseThroughPicker,
+  expectPageReceived,
+  expectWarning,
+  launchFirefoxWithExtension,
+  uploadInto,
+  warningIn,
+  type FirefoxWithExtension,
+} from './support/firefox';
+
+// The Firefox build on the Chromium tests' upload bench (e2e/fixtures/upload.html), served as www.flickr.com.
+// Only the paths Firefox can drive here: no drag and drop or clipboard with files over WebDriver BiDi, and no File
+// System Access picker in Firefox at all (docs/firefox.md).
+
+let servers: FixtureServers;
+let firefox: FirefoxWithExtension;
+let page: Page;
+
+beforeAll(async () => {
+  servers = await startFixtureServers();
+  firefox = await launchFirefoxWithExtension();
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await servers?.close();
+});
+
+beforeEach(async () => {
+  page = await firefox.browser.newPage();
+  await page.goto(servers.http('www.flickr.com', '/upload.html'));
+});
+
+afterEach(async () => {
+  await page?.close();
+});
+
+describe('file inputs in Firefox', () => {
+  it('warns in the page when a photo is chosen on Flickr, and the page still gets it', async () => {
+    await uploadInto(page, '#at-load', [photo('beach.jpg')]);
+    await expectWarning(page, 'flickr', 'high');
+    await expectPageReceived(page, 'at-load', ['beach.jpg']);
+  });
+
+  it('shows nothing at all for a non-image file', async () => {
+    await uploadInto(page, '#at-load', [photo('notes.txt')]);
+    await expectPageReceived(page, 'at-load', ['notes.txt']);
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await warningIn(page)).toBeNull();
+  });
+
+  it('sees a hidden input opened by its label, through the file chooser', async () => {
+    await chooseThroughPicker(page, '#label-picker', [photo('beach.jpg')]);
+    await expectWarning(page, 'flickr', 'high');
+    await expectPageReceived(page, 'hidden-by-label', ['beach.jpg']);
+  });
+
+  it('sees an input in a cross-origin frame and names the site the person is on', async () => {
+    const frame = page.frames().find((candidate) => candidate.url().includes('uploads.widgetcdn.test'));
+    if (!frame) throw new Error('cross-origin frame not found');
+    await uploadInto(frame, '#frame-input', [photo('beach.jpg')]);
+    await expectWarning(frame, 'flickr', 'high');
+    await expectPageReceived(frame, 'frame', ['beach.jpg']);
+  });
+});
+
+describe('the main-world hook in Firefox (world: "MAIN", Firefox 128+)', () => {
+  it('sees an input created by script and never attached to the page', async () => {
+    await chooseThroughPicker(page, '#detached-picker', [photo('beach.jpg')]);
+    await expectWarning(page, 'flickr', 'high');
+    await expectPageReceived(page, 'detached', ['beach.jpg']);
+  });
+});
+
+// KNOWN GAP, Firefox only: Firefox fires a file input's `input` event with composed: false, so a choice made in an
+// input inside a shadow root never reaches the content script's listener on `window` (Chromium's event is
+// composed). The fix is in src/content/detect/file-inputs.ts (docs/firefox.md, "Known gap"). Until it lands these
+// tests are expected to fail; when they start "passing unexpectedly", change `it.fails` to `it`.
+describe('shadow roots in Firefox', () => {
+  it.fails('sees a photo chosen in an input inside an open shadow root', async () => {
+    await chooseThroughPicker(page, '#open-host >>> input[type=file]', [photo('beach.jpg')]);
+    await expectPageReceived(page, 'open-shadow', ['beach.jpg']);
+    await expectWarning(page, 'flickr', 'high', 1_500);
+  });
+
+  it.fails('sees a photo chosen in an input inside a closed shadow root', async () => {
+    await chooseThroughPicker(page, '#closed-host', [photo('beach.jpg')]);
+    await expectPageReceived(page, 'closed-shadow', ['beach.jpg']);
+    await expectWarning(page, 'flickr', 'high', 1_500);
+  });
+});
