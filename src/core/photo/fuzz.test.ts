@@ -63,5 +63,5 @@ describe('photo reading on hostile input', () => {
       { numRuns: RUNS },
     );
     expect(slowest).toBeLessThan(TIME_BOUND_MS);
-  });
+  }, 600_000);
 });

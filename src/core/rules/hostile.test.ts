@@ -51,5 +51,5 @@ describe('the rules validator on hostile data', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 600_000);
 });
