@@ -52,6 +52,7 @@ export function startUploadWatch(send: Send): void {
     const input = upload.input;
     showWarning(response.assessment, response.text, {
       onWhy: () => void send({ type: 'open-explanation' }),
+      onSuppressed: () => void send({ type: 'open-explanation' }),
       onMute: () => void send({ type: 'mute-site' }),
       onSwitchLicence: licenceSwitch
         ? {

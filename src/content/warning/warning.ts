@@ -5,6 +5,8 @@ import { WARNING_CSS } from './styles';
 
 export interface WarningHandlers {
   onWhy(): void;
+  /** The page keeps removing the warning: show the explanation somewhere the page cannot reach. */
+  onSuppressed(): void;
   onMute(): void;
   /** The licence nudge: selects "All rights reserved" in the page's own picker. */
   onSwitchLicence?: { label: string; act(): void } | undefined;
@@ -19,6 +21,56 @@ export interface WarningHandlers {
 const MARKS: Record<Level, string> = { low: 'i', medium: '!', high: '!!', 'very-high': '!!!' };
 
 let current: { host: HTMLElement; dismiss(): void } | null = null;
+
+/** How many times the warning is put back after a page removes it — enough for a framework re-rendering the body.
+ *  A page that keeps removing it is fighting it: the explanation then opens where the page cannot reach. */
+const MAX_REINSERTIONS = 3;
+const MAX_RESTORATIONS = 50;
+const HOST_ATTRIBUTES = ['data-afterlife', 'data-afterlife-level', 'data-afterlife-site'] as const;
+
+/**
+ * Keeps the warning in the page while the person has not dismissed it: a page that removes it gets it back, and a
+ * page that hides or restyles the host element has its change undone. It watches only the warning's parent and the
+ * host itself, so it costs nothing on busy pages.
+ */
+function guard(host: HTMLElement, attributes: Record<string, string>, onSuppressed: () => void): () => void {
+  let reinsertions = 0;
+  // A page that answers every restoration with another change would keep both sides busy forever: after this many
+  // rounds the page is fighting the warning, and we stop (without a loop that could freeze the page).
+  let restorations = 0;
+  const style = host.getAttribute('style') ?? '';
+  // Only differences are written back, so restoring never triggers itself.
+  const restore = () => {
+    if (++restorations > MAX_RESTORATIONS) {
+      observer.disconnect();
+      onSuppressed();
+      return;
+    }
+    for (const [name, value] of Object.entries(attributes)) if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+    for (const name of host.getAttributeNames()) if (!(name in attributes) && name !== 'style') host.removeAttribute(name);
+    if (host.getAttribute('style') !== style) host.setAttribute('style', style);
+  };
+  const observer = new MutationObserver(() => {
+    if (!host.isConnected) {
+      if (reinsertions >= MAX_REINSERTIONS) {
+        observer.disconnect();
+        onSuppressed();
+        return;
+      }
+      reinsertions++;
+      (document.body ?? document.documentElement).append(host);
+      watchParent();
+    }
+    restore();
+  });
+  const watchParent = () => {
+    if (host.parentNode) observer.observe(host.parentNode, { childList: true });
+    observer.observe(document.documentElement, { childList: true });
+  };
+  observer.observe(host, { attributes: true });
+  watchParent();
+  return () => observer.disconnect();
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -65,9 +117,12 @@ function adoptStyles(root: ShadowRoot): void {
 export function showWarning(assessment: Assessment, text: WarningText, handlers: WarningHandlers): HTMLElement {
   current?.dismiss();
   const host = document.createElement('div');
-  host.setAttribute('data-afterlife', 'warning');
-  host.setAttribute('data-afterlife-level', assessment.level);
-  host.setAttribute('data-afterlife-site', assessment.siteId);
+  const attributes: Record<(typeof HOST_ATTRIBUTES)[number], string> = {
+    'data-afterlife': 'warning',
+    'data-afterlife-level': assessment.level,
+    'data-afterlife-site': assessment.siteId,
+  };
+  for (const [name, value] of Object.entries(attributes)) host.setAttribute(name, value);
   styleHost(host);
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(root);
@@ -106,7 +161,9 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
   );
   root.append(card);
 
+  let unguard = () => {};
   const dismiss = () => {
+    unguard();
     host.remove();
     if (current?.host === host) current = null;
   };
@@ -130,6 +187,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
   });
 
   (document.body ?? document.documentElement).append(host);
+  unguard = guard(host, attributes, handlers.onSuppressed);
   current = { host, dismiss };
   return host;
 }
