@@ -38,7 +38,7 @@ export function chromiumArgs(extensionDir: string, hostRules = ALL_HOSTS_LOCAL):
 }
 
 /** Real Chromium with the built extension and a fresh profile. */
-export async function launchWithExtension(options: { headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: { headless?: boolean; extensionDir?: string; proxy?: string } = {}): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
@@ -49,6 +49,7 @@ export async function launchWithExtension(options: { headless?: boolean; extensi
     headless: options.headless ?? true,
     args: chromiumArgs(extensionDir),
     viewport: { width: 1200, height: 800 },
+    ...(options.proxy ? { proxy: { server: options.proxy, bypass: '<-loopback>' } } : {}),
   });
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
