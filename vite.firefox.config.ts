@@ -9,7 +9,10 @@ import { FIREFOX_MIN_VERSION, firefoxManifest } from './scripts/firefox-manifest
 // The Firefox build: the same sources, pages and bundled rules as the Chromium build (its build options are reused,
 // so a page added there is built here too), with the manifest transformed for Firefox and written to its own folder.
 // Content scripts stay standalone IIFEs (*.iife.ts), as in the Chromium build.
-const shared = (chromium as UserConfig).build ?? {};
+if (typeof chromium === 'function' || !chromium.build) {
+  throw new Error('vite.firefox.config.ts reuses the build options of vite.config.ts, which must stay a plain object with `build`');
+}
+const shared = (chromium as UserConfig).build;
 
 export default defineConfig({
   plugins: [

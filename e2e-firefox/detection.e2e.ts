@@ -2,15 +2,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { photo } from '../e2e/support/bench';
 import { startFixtureServers, type FixtureServers } from '../e2e/support/server';
-import {
-  chooseThroughPicker,
-  expectPageReceived,
-  expectWarning,
-  launchFirefoxWithExtension,
-  uploadInto,
-  warningIn,
-  type FirefoxWithExtension,
-} from './support/firefox';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
+import { chooseThroughPicker, expectPageReceived, expectWarning, uploadInto, warningIn } from './support/pages';
 
 // The Firefox build on the Chromium tests' upload bench (e2e/fixtures/upload.html), served as www.flickr.com.
 // Only the paths Firefox can drive here: no drag and drop or clipboard with files over WebDriver BiDi, and no File
@@ -76,18 +69,17 @@ describe('the main-world hook in Firefox (world: "MAIN", Firefox 128+)', () => {
   });
 });
 
-// KNOWN GAP, Firefox only: Firefox fires a file input's `input` event with composed: false, so a choice made in an
-// input inside a shadow root never reaches the content script's listener on `window` (Chromium's event is
-// composed). The fix is in src/content/detect/file-inputs.ts (docs/firefox.md, "Known gap"). Until it lands these
-// tests are expected to fail; when they start "passing unexpectedly", change `it.fails` to `it`.
+// Firefox fires a file input's `input` event with composed: false, so a choice made in an input inside a shadow root
+// never reaches a listener on `window` (Chromium's event is composed); src/content/detect/file-inputs.ts watches the
+// shadow tree's inputs directly once a click lands in it.
 describe('shadow roots in Firefox', () => {
-  it.fails('sees a photo chosen in an input inside an open shadow root', async () => {
+  it('sees a photo chosen in an input inside an open shadow root', async () => {
     await chooseThroughPicker(page, '#open-host >>> input[type=file]', [photo('beach.jpg')]);
     await expectPageReceived(page, 'open-shadow', ['beach.jpg']);
     await expectWarning(page, 'flickr', 'high', 1_500);
   });
 
-  it.fails('sees a photo chosen in an input inside a closed shadow root', async () => {
+  it('sees a photo chosen in an input inside a closed shadow root', async () => {
     await chooseThroughPicker(page, '#closed-host', [photo('beach.jpg')]);
     await expectPageReceived(page, 'closed-shadow', ['beach.jpg']);
     await expectWarning(page, 'flickr', 'high', 1_500);

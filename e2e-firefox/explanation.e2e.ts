@@ -2,16 +2,17 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { photo } from '../e2e/support/bench';
 import { startFixtureServers, type FixtureServers } from '../e2e/support/server';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
 import {
   clickWarningButton,
   expectPageReceived,
   expectWarning,
-  launchFirefoxWithExtension,
-  nextExtensionTab,
+  openExplanation as openExplanationTab,
+  openOptions,
+  textOf,
   uploadInto,
   warningIn,
-  type FirefoxWithExtension,
-} from './support/firefox';
+} from './support/pages';
 
 // The Firefox event page, the explanation (the popup's page) and the options, reached the way a person reaches them
 // from the warning: WebDriver BiDi cannot open moz-extension:// pages itself, but it can script the tabs the
@@ -44,11 +45,8 @@ afterEach(async () => {
   await page?.close();
 });
 
-const textOf = (tab: Page, testId: string) =>
-  tab.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null, testId);
-
 async function openExplanation(): Promise<Page> {
-  const explanation = await nextExtensionTab(firefox.browser, () => clickWarningButton(page, 'Why?'), 'src/popup/index.html\\?tab=\\d+');
+  const explanation = await openExplanationTab(firefox.browser, page);
   opened.push(explanation);
   return explanation;
 }
@@ -63,16 +61,7 @@ describe('the explanation and settings in Firefox', () => {
   });
 
   it('the explanation leads to the options page, which shows the bundled rules', async () => {
-    const explanation = await openExplanation();
-    await expect.poll(() => textOf(explanation, 'rules-version')).toBeTruthy();
-    const options = await nextExtensionTab(
-      firefox.browser,
-      async () => {
-        const link = await explanation.waitForSelector('footer a::-p-text("Settings")');
-        await link?.click();
-      },
-      'src/options/index.html',
-    );
+    const options = await openOptions(firefox.browser, await openExplanation());
     opened.push(options);
     await expect.poll(() => textOf(options, 'rules-info')).toMatch(/\d+ sites/);
   });

@@ -20,14 +20,14 @@ export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 /** The fields of manifest.json this transform reads or writes; everything else passes through untouched. */
 export interface ChromiumManifest {
   manifest_version: number;
-  background?: { service_worker?: string; scripts?: string[]; type?: 'module' | 'classic' };
+  background?: { service_worker?: string; scripts?: string[]; type?: string };
   minimum_chrome_version?: string;
   browser_specific_settings?: unknown;
   [key: string]: unknown;
 }
 
 export interface FirefoxManifest extends Omit<ChromiumManifest, 'background' | 'minimum_chrome_version' | 'browser_specific_settings'> {
-  background: { scripts: string[]; type?: 'module' | 'classic' };
+  background: { scripts: string[]; type?: string };
   browser_specific_settings: {
     gecko: {
       id: string;
