@@ -6,11 +6,13 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
 import { readPhotoMetadata } from '../src/core/photo/metadata';
 import { metadataBytesFor } from '../src/core/photo/metadata-range';
 import { fromBase64, toBase64 } from '../src/core/rules/signature';
 import { photo } from '../e2e/support/bench';
-import { launchWithExtension, openPopupFor, tabIdOf, warningIn } from '../e2e/support/browser';
+import { chromiumArgs, CHROMIUM, EXTENSION_DIR, launchWithExtension, openPopupFor, tabIdOf, warningIn } from '../e2e/support/browser';
 import { startFixtureServers } from '../e2e/support/server';
 import { compileRules } from '../src/core/rules/compile';
 import { validateRules } from '../src/core/rules/validate';
@@ -121,6 +123,9 @@ async function benchBrowser(rows: Row[], dir: string): Promise<void> {
   const servers = await startFixtureServers();
   const browser = await launchWithExtension();
   try {
+    await benchInjectedSize(rows);
+    await benchMemory(rows, servers, browser);
+    if (!process.env.AFTERLIFE_BENCH_QUICK) await benchPageCost(rows, servers);
     await benchUploadToWarning(rows, dir, servers, browser);
     const page = await browser.context.newPage();
     await page.goto(servers.http('www.flickr.com', '/photo-share.html'));
@@ -204,6 +209,93 @@ async function benchUploadToWarning(
       met: goal === 'reported' ? '—' : p50 <= 50 ? 'yes' : 'NO',
     });
   }
+  await page.close();
+}
+
+/** Everything the manifest injects into every page at load: its content scripts, raw and gzipped. */
+async function benchInjectedSize(rows: Row[]): Promise<void> {
+  const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: Array<{ js?: string[] }> };
+  const files = manifest.content_scripts.flatMap((script) => script.js ?? []);
+  const bodies = await Promise.all(files.map((file) => readFile(join(EXTENSION_DIR, file))));
+  const raw = bodies.reduce((sum, body) => sum + body.length, 0);
+  const gzipped = bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+  rows.push({ figure: `injected at page load: ${files.length} scripts, raw / gzipped (KB)`, median: `${format(raw / 1024, 1)} / ${format(gzipped / 1024, 1)}`, spread: '—', goal: '≤ 15 KB gzipped', met: gzipped <= 15 * 1024 ? 'yes' : 'NO' });
+}
+
+type Side = 'with' | 'without';
+
+/** Script and task time of one page load, from the DevTools performance metrics, after the page settles. */
+async function pageCost(context: import('playwright-core').BrowserContext, url: string, settle: (page: import('playwright-core').Page) => Promise<void>): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await settle(page);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  await page.close();
+  return (value('ScriptDuration') + value('TaskDuration')) * 1000;
+}
+
+/**
+ * The cost on pages that never upload: script and task time with the extension against without it, in one run,
+ * alternating the sides load by load (30 loads a side); and an A/A run (no extension either side) as the noise floor.
+ */
+async function benchPageCost(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>): Promise<void> {
+  const launch = async (extension: boolean) => {
+    const profile = await mkdtemp(join(tmpdir(), 'afterlife-cost-'));
+    const args = extension ? chromiumArgs(EXTENSION_DIR) : chromiumArgs(EXTENSION_DIR).filter((arg) => !arg.includes('extension'));
+    return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args });
+  };
+  const pages: Array<[string, string, (page: import('playwright-core').Page) => Promise<void>]> = [
+    ['heavy page (5,000 elements)', servers.http('www.flickr.com', '/bench/heavy.html'), async (page) => void (await page.waitForLoadState('load'))],
+    ['infinite scroll (20,000 elements in 2 s)', servers.http('www.flickr.com', '/bench/scroll.html'), async (page) => void (await page.evaluate(() => (window as unknown as { scrollDone: Promise<number> }).scrollDone))],
+  ];
+  const withExtension = await launch(true);
+  const withoutA = await launch(false);
+  const withoutB = await launch(false);
+  try {
+    for (const [label, url, settle] of pages) {
+      const loads = label.startsWith('heavy') ? 30 : 30;
+      const samples: Record<Side | 'a' | 'b', number[]> = { with: [], without: [], a: [], b: [] };
+      for (let run = 0; run < loads; run++) {
+        // Alternate which side goes first, so drift in the machine's load hits both equally.
+        const order = run % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const);
+        for (const side of order) samples[side].push(await pageCost(side === 'with' ? withExtension : withoutA, url, settle));
+        const aa = run % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const);
+        for (const side of aa) samples[side].push(await pageCost(side === 'a' ? withoutA : withoutB, url, settle));
+      }
+      const ratio = median(samples.with) / median(samples.without);
+      const floor = median(samples.a) / median(samples.b);
+      rows.push({
+        figure: `page cost with / without the extension: ${label}`,
+        median: format(ratio, 3),
+        spread: `A/A ${format(floor, 3)}; ${format(median(samples.with), 1)} vs ${format(median(samples.without), 1)} ms`,
+        goal: '≤ 1.02',
+        met: ratio <= 1.02 ? 'yes' : ratio <= Math.max(1.02, floor) ? 'within noise' : 'NO',
+      });
+    }
+  } finally {
+    await Promise.all([withExtension.close(), withoutA.close(), withoutB.close()]);
+  }
+}
+
+/** JS heap of the content script's world on the heavy page. (The service worker's heap is not reachable from
+ *  playwright-core's CDP sessions, which attach to pages and frames only; see docs/performance.md.) */
+async function benchMemory(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>, browser: Awaited<ReturnType<typeof launchWithExtension>>): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(servers.http('www.flickr.com', '/bench/heavy.html'));
+  const cdp = await browser.context.newCDPSession(page);
+  const contexts: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const isolated = contexts.find((context) => context.auxData?.type === 'isolated' && context.name.includes('Afterlife'));
+  let contentHeap = Number.NaN;
+  if (isolated) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'performance.memory ? performance.memory.usedJSHeapSize : NaN', contextId: isolated.id, returnByValue: true });
+    contentHeap = Number(result.value);
+  }
+  rows.push({ figure: 'memory: heavy page JS heap, seen from the content script (MB)', median: format(contentHeap / 1048576, 2), spread: 'shared with the page', goal: 'reported', met: '—' });
   await page.close();
 }
 
