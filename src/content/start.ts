@@ -1,5 +1,5 @@
 import { parseSettings } from '../core/settings';
-import browser from '../shared/ext';
+import browser from './extension-api';
 import type { PagePickers, ReportedPhoto, Request, UploadPath, UploadReport, UploadResponse } from '../shared/protocol';
 import { cleanFiles, createCleaner, replaceInputFiles } from './clean';
 import { watchDrops } from './detect/drops';
@@ -34,7 +34,7 @@ export function startUploadWatch(send: Send): void {
     .get('settings')
     .then((stored) => (alwaysClean = parseSettings(stored.settings).alwaysClean))
     .catch(() => undefined);
-  browser.storage.onChanged.addListener((changes, area) => {
+  browser.storage.onChanged.addListener((changes: Record<string, chrome.storage.StorageChange>, area: string) => {
     if (area === 'sync' && changes.settings) alwaysClean = parseSettings(changes.settings.newValue).alwaysClean;
   });
 
