@@ -97,6 +97,38 @@ describe('state under stress', () => {
     await expect(okcupidPopup.getByTestId('site-name').textContent()).resolves.toBe('OkCupid');
   });
 
+  it('a full session storage does not stop the warning', async () => {
+    const worker = await browser.worker();
+    // Fill session storage to its quota with one big value per key until the browser refuses.
+    await worker.evaluate(async () => {
+      const chunk = 'x'.repeat(512 * 1024);
+      for (let index = 0; index < 64; index++) {
+        try {
+          await chrome.storage.session.set({ [`filler:${index}`]: chunk });
+        } catch {
+          return;
+        }
+      }
+    });
+    await page.goto(servers.http('www.flickr.com', '/upload.html'));
+    await page.setInputFiles('#at-load', photo('beach.jpg'));
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    await worker.evaluate(() => chrome.storage.session.clear());
+  });
+
+  it('the service worker stopped in the middle of an upload still gives a warning', async () => {
+    await page.goto(servers.http('www.flickr.com', '/upload.html'));
+    const cdpPage = await browser.context.newPage();
+    await cdpPage.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
+    const cdp = await browser.context.newCDPSession(cdpPage);
+    await cdp.send('ServiceWorker.enable');
+    // Choose the photo and stop every worker at once, so the assessment is cut off wherever it has got to.
+    await Promise.all([page.setInputFiles('#at-load', photo('beach.jpg')), cdp.send('ServiceWorker.stopAllWorkers')]);
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => warningIn(page).count(), { timeout: 10_000 }).toBe(1);
+    expect(await warningIn(page).getAttribute('data-afterlife-site')).toBe('flickr');
+  });
+
   it('corrupt stored settings and records fall back without breaking uploads or the popup', async () => {
     const worker = await browser.worker();
     await page.goto(servers.http('www.flickr.com', '/upload.html'));

@@ -303,5 +303,6 @@ const rows: Row[] = [];
 const scratch = await mkdtemp(join(tmpdir(), 'afterlife-bench-'));
 benchRules(rows);
 await benchPhotoFacts(rows, scratch);
-await benchBrowser(rows, scratch);
+// AFTERLIFE_BENCH_ONLY=node skips the browser figures, for a quick look at the core's numbers.
+if (process.env.AFTERLIFE_BENCH_ONLY !== 'node') await benchBrowser(rows, scratch);
 printTable(rows);

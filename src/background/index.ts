@@ -85,7 +85,12 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
   };
   const settings = await readSettings();
   const translate = translatorFor(settings.language);
-  await Promise.all([writeRecord(page.tabId, record), showLevel(page.tabId, assessment.level, site?.name ?? assessment.host, translate)]);
+  // The warning matters more than the record: if storage is full or failing, the person is still warned now, and
+  // only the popup's later explanation of this upload is lost.
+  await Promise.all([
+    writeRecord(page.tabId, record).catch(() => undefined),
+    showLevel(page.tabId, assessment.level, site?.name ?? assessment.host, translate).catch(() => undefined),
+  ]);
   const muted = settings.mutedSites.includes(siteKey);
   const text = warningText(assessment, record, translate, languageCode(settings.language));
   const licenceSwitch = licenceSwitchFor(site, report.pageLicence, rules, translate('warning_switch_licence'));

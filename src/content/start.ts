@@ -27,6 +27,9 @@ interface Upload {
  */
 export function startUploadWatch(send: Send): void {
   const isRepeat = createRepeatFilter();
+  /** The browser may stop the service worker while it is assessing; the message then fails, and a second one
+   *  starts a fresh worker. Assessments are idempotent, so asking twice is safe. */
+  const sendWithRetry = (request: Request) => send(request).catch(() => new Promise((wait) => setTimeout(wait, 150)).then(() => send(request)));
 
   // "Always clean" must be known before the next file event: read once now, follow changes.
   let alwaysClean = false;
@@ -46,7 +49,7 @@ export function startUploadWatch(send: Send): void {
       pageLicence: readPicker(upload.pickers?.licence ?? null),
       visibility: readPicker(upload.pickers?.visibility ?? null) ?? 'unknown',
     };
-    const response = (await send({ type: 'upload', report })) as UploadResponse | undefined;
+    const response = (await sendWithRetry({ type: 'upload', report })) as UploadResponse | undefined;
     if (!response?.interrupt) return;
     const licenceSwitch = response.licenceSwitch;
     const input = upload.input;

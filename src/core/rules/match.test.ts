@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, siteKeyOf } from './match';
+import { compileMatcher, hostOf, siteKeyOf } from './match';
 import type { SiteRule } from './types';
 
 const site = (id: string, domains: string[]): SiteRule => ({
@@ -62,5 +62,27 @@ describe('siteKeyOf', () => {
     expect(siteKeyOf('https://a.b.example.co.uk/')).toEqual({ host: 'a.b.example.co.uk', domain: 'example.co.uk' });
     expect(siteKeyOf('https://bob.github.io/')).toEqual({ host: 'bob.github.io', domain: 'bob.github.io' });
     expect(siteKeyOf('http://127.0.0.1:8080/')).toEqual({ host: '127.0.0.1', domain: '127.0.0.1' });
+  });
+});
+
+describe('hostOf', () => {
+  it.each([
+    ['https://www.flickr.com/photos/upload/', 'www.flickr.com'],
+    ['HTTP://WWW.Flickr.COM:8080/x', 'www.flickr.com'],
+    ['https://user:pw@www.flickr.com/', 'www.flickr.com'],
+    ['https://www.flickr.com@evil.test/', 'evil.test'],
+    ['https://evil.test\\@www.flickr.com/', 'evil.test'],
+    ['https://evil.test#www.flickr.com', 'evil.test'],
+    ['https://evil.test?x=https://www.flickr.com/', 'evil.test'],
+    ['https://www.flickr.com./', 'www.flickr.com'],
+    ['http://[::1]:8080/', '[::1]'],
+    ['chrome://extensions', null],
+    ['javascript:alert(1)', null],
+  ])('%s → %s', (url, host) => expect(hostOf(url)).toBe(host));
+
+  it('agrees with the URL parser on ordinary addresses', () => {
+    for (const url of ['https://a.b.example.co.uk/p?q#f', 'http://127.0.0.1:5173/', 'https://xn--bcher-kva.example/']) {
+      expect(hostOf(url)).toBe(new URL(url).hostname);
+    }
   });
 });

@@ -26,9 +26,32 @@ export function siteKeyOf(url: string): SiteKey | null {
 export type SiteMatcher = (url: string) => SiteRule | null;
 
 /**
+ * The host of an http(s) URL, lower case and without a trailing dot, read in one pass without a URL object: the
+ * authority ends at the first `/`, `?`, `#` or `\` (as browsers parse http URLs), user info ends at its last `@`,
+ * and a port follows the last `:` outside IPv6 brackets. Null for anything that is not an http(s) URL.
+ */
+export function hostOf(url: string): string | null {
+  if (!WEB_PAGE.test(url)) return null;
+  const start = url.indexOf('//') + 2;
+  let end = start;
+  while (end < url.length) {
+    const char = url.charCodeAt(end);
+    if (char === 47 || char === 63 || char === 35 || char === 92) break; // / ? # \
+    end++;
+  }
+  let authority = url.slice(url.lastIndexOf('@', end - 1) >= start ? url.lastIndexOf('@', end - 1) + 1 : start, end);
+  if (authority.startsWith('[')) authority = authority.slice(0, authority.indexOf(']') + 1);
+  else if (authority.includes(':')) authority = authority.slice(0, authority.indexOf(':'));
+  const host = authority.toLowerCase().replace(/\.$/, '');
+  return host || null;
+}
+
+/**
  * Compiles the sites into a lookup keyed by domain. A rule's domain covers itself and its subdomains, so a lookup
- * walks from the host up to its registrable domain and never further: `flickr.com.evil.test` stops at
- * `evil.test`. The cost depends on the number of labels in the host, not on the number of sites.
+ * walks from the host through its parent domains. Walking past the registrable domain is safe because no rule may
+ * name a public suffix (the validator refuses `com`, `co.uk`, `github.io`…): `flickr.com.evil.test` can only ever
+ * meet `evil.test`. The cost depends on the number of labels in the host, not on the number of sites, and no
+ * Public Suffix List lookup is needed on this hot path.
  */
 export function compileMatcher(sites: readonly SiteRule[]): SiteMatcher {
   const byDomain = new Map<string, SiteRule>();
@@ -36,16 +59,14 @@ export function compileMatcher(sites: readonly SiteRule[]): SiteMatcher {
     for (const domain of site.domains) byDomain.set(domain.toLowerCase(), site);
   }
   return (url) => {
-    const key = siteKeyOf(url);
-    if (!key) return null;
-    let candidate = key.host;
-    for (;;) {
+    let candidate = hostOf(url);
+    while (candidate) {
       const site = byDomain.get(candidate);
       if (site) return site;
-      if (candidate === key.domain) return null;
       const dot = candidate.indexOf('.');
       if (dot < 0) return null;
       candidate = candidate.slice(dot + 1);
     }
+    return null;
   };
 }
