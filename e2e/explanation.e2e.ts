@@ -125,6 +125,21 @@ describe('the in-page warning', () => {
   });
 });
 
+describe('in German', () => {
+  it('the warning, popup and settings speak the chosen language', async () => {
+    await setSettings(browser, { language: 'de' });
+    const tabId = await uploadOnPhotoSite();
+    await expect(warningIn(page).locator('[role=alert]').textContent()).resolves.toContain('Nachleben als Trainingsdaten');
+    await expect(warningIn(page).getByRole('button', { name: 'Warum?' }).isVisible()).resolves.toBe(true);
+    const popup = await openPopupFor(browser, tabId);
+    await expect(popup.getByTestId('level').textContent()).resolves.toContain('Hoch');
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await axeViolations(popup)).toEqual([]);
+    const options = await openOptions();
+    await expect(options.locator('h1').textContent()).resolves.not.toBe('Afterlife settings');
+  });
+});
+
 describe('options', () => {
   it('has no accessibility violations', async () => {
     await setSettings(browser, { mutedSites: ['flickr', 'domain:example.org'] });
