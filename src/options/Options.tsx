@@ -42,7 +42,6 @@ export function Options({ initial }: { initial: Settings }) {
     <>
       <h1>{t('options_title')}</h1>
 
-      <h2 id="interrupt-heading">{t('options_interrupt_heading')}</h2>
       <fieldset aria-describedby="interrupt-help">
         <legend>{t('options_interrupt_heading')}</legend>
         <p id="interrupt-help" class="help">
