@@ -12,7 +12,9 @@ import { FIREFOX_MIN_VERSION, firefoxManifest } from './scripts/firefox-manifest
 if (typeof chromium === 'function' || !chromium.build) {
   throw new Error('vite.firefox.config.ts reuses the build options of vite.config.ts, which must stay a plain object with `build`');
 }
-const shared = (chromium as UserConfig).build;
+const shared = (chromium as UserConfig).build!;
+// Firefox has no offscreen documents, so the face counter's page (and the detector it loads) is left out.
+const { 'offscreen-faces': _offscreen, ...pages } = shared.rollupOptions?.input as Record<string, string>;
 
 export default defineConfig({
   plugins: [
@@ -20,8 +22,11 @@ export default defineConfig({
     preact(),
     crx({ manifest: firefoxManifest(manifest) as unknown as Parameters<typeof crx>[0]['manifest'], browser: 'firefox' }),
   ],
+  // No offscreen documents in Firefox: the face detector and every call to it are left out of this build.
+  define: { __AFTERLIFE_FACE_DETECTOR__: 'false' },
   build: {
     ...shared,
+    rollupOptions: { ...shared.rollupOptions, input: pages },
     outDir: 'extension-firefox',
     emptyOutDir: true,
     target: `firefox${FIREFOX_MIN_VERSION.split('.')[0]}`,

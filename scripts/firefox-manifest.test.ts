@@ -29,9 +29,15 @@ describe('the Firefox manifest, derived from manifest.json', () => {
 
   it('drops what only Chromium reads, and keeps everything else as it is', () => {
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
-    const { background: _b, minimum_chrome_version: _m, ...shared } = manifest;
-    const { background: _fb, browser_specific_settings: _s, ...firefoxShared } = firefox;
+    const { background: _b, minimum_chrome_version: _m, permissions: _p, content_security_policy: _c, ...shared } = manifest;
+    const { background: _fb, browser_specific_settings: _s, permissions: _fp, ...firefoxShared } = firefox;
     expect(firefoxShared).toEqual(shared);
+  });
+
+  it('leaves out the face detector (no offscreen documents in Firefox): its permission and its WebAssembly CSP', () => {
+    expect(manifest.permissions).toContain('offscreen');
+    expect(firefox.permissions).toEqual(manifest.permissions?.filter((name) => name !== 'offscreen'));
+    expect(firefox).not.toHaveProperty('content_security_policy');
   });
 
   it('keeps the main-world hook and the fallback-origin matching that Firefox 128+ supports', () => {
@@ -55,8 +61,10 @@ describe('the Firefox build configuration', () => {
   const chromium = (chromiumConfig as UserConfig).build ?? {};
   const build = (firefoxConfig as UserConfig).build ?? {};
 
-  it('builds the same pages as the Chromium build, into its own folder, for the minimum Firefox', () => {
-    expect(build.rollupOptions?.input).toEqual(chromium.rollupOptions?.input);
+  it('builds the same pages as the Chromium build except the offscreen face counter, into its own folder, for the minimum Firefox', () => {
+    const { 'offscreen-faces': offscreen, ...pages } = chromium.rollupOptions?.input as Record<string, string>;
+    expect(offscreen).toBe('src/offscreen/faces.html');
+    expect(build.rollupOptions?.input).toEqual(pages);
     expect(build.outDir).toBe('extension-firefox');
     expect(build.target).toBe(`firefox${FIREFOX_MIN_VERSION.split('.')[0]}`);
   });

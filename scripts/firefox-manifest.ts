@@ -23,10 +23,16 @@ export interface ChromiumManifest {
   background?: { service_worker?: string; scripts?: string[]; type?: string };
   minimum_chrome_version?: string;
   browser_specific_settings?: unknown;
+  permissions?: string[];
+  content_security_policy?: { extension_pages?: string };
   [key: string]: unknown;
 }
 
-export interface FirefoxManifest extends Omit<ChromiumManifest, 'background' | 'minimum_chrome_version' | 'browser_specific_settings'> {
+/** What only the Chromium build's face count uses: Firefox has no offscreen documents, so its build leaves the
+ *  detector out (faces stay "not checked"), and with it the permission and the WebAssembly allowance. */
+export const CHROMIUM_ONLY_PERMISSIONS = ['offscreen'];
+
+export interface FirefoxManifest extends Omit<ChromiumManifest, 'background' | 'minimum_chrome_version' | 'browser_specific_settings' | 'content_security_policy'> {
   background: { scripts: string[]; type?: string };
   browser_specific_settings: {
     gecko: {
@@ -39,12 +45,20 @@ export interface FirefoxManifest extends Omit<ChromiumManifest, 'background' | '
 }
 
 export function firefoxManifest(chromium: ChromiumManifest): FirefoxManifest {
-  const { background, minimum_chrome_version: _chromeOnly, browser_specific_settings: _replaced, ...shared } = chromium;
+  const {
+    background,
+    minimum_chrome_version: _chromeOnly,
+    browser_specific_settings: _replaced,
+    // Only the face detector's WebAssembly needs a CSP beyond the default; the Firefox build has no detector.
+    content_security_policy: _detectorOnly,
+    ...shared
+  } = chromium;
   if (chromium.manifest_version !== 3) throw new Error('manifest.json: the Firefox build expects manifest_version 3');
   const worker = background?.service_worker;
   if (!worker) throw new Error('manifest.json: background.service_worker is missing; the Firefox build turns it into background.scripts');
   return {
     ...shared,
+    ...(chromium.permissions ? { permissions: chromium.permissions.filter((name) => !CHROMIUM_ONLY_PERMISSIONS.includes(name)) } : {}),
     // Firefox runs MV3 backgrounds as event pages, not service workers; the same module runs there unchanged (it
     // keeps its state in storage.session and registers its listeners at the top level, as an event page needs).
     // @crxjs/vite-plugin with `browser: 'firefox'` reads the entry from scripts[0] and writes its loader there.
