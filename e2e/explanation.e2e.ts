@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { photo } from './support/bench';
-import { badgeOf, launchWithExtension, openPopupFor, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
+import { badgeOf, facesCounted, launchWithExtension, openPopupFor, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
 import { startFixtureServers, type FixtureServers } from './support/server';
 
 let servers: FixtureServers;
@@ -31,7 +31,9 @@ async function uploadOnPhotoSite(): Promise<number> {
   await page.click('#choose');
   await (await chooser).setFiles([photo('beach.jpg')]);
   await expect.poll(() => warningIn(page).count()).toBe(1);
-  return tabIdOf(browser, page);
+  const tabId = await tabIdOf(browser, page);
+  await facesCounted(browser, tabId);
+  return tabId;
 }
 
 const openOptions = async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { expect } from 'vitest';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const EXTENSION_DIR = resolve(here, '../../extension');
@@ -105,4 +106,15 @@ export async function mutedSites(browser: ExtensionBrowser): Promise<string[]> {
     const { settings } = (await chrome.storage.sync.get('settings')) as { settings?: { mutedSites?: string[] } };
     return settings?.mutedSites ?? [];
   });
+}
+
+/** Waits until the faces of the tab's last upload have been counted (or found uncountable): the warning is final. */
+export async function facesCounted(browser: ExtensionBrowser, tabId: number): Promise<void> {
+  const worker = await browser.worker();
+  await expect
+    .poll(
+      () => worker.evaluate(async (key) => ((await chrome.storage.session.get(key))[key] as { facesCheck?: string } | undefined)?.facesCheck, `tab:${tabId}`),
+      { timeout: 30_000 },
+    )
+    .toBe('done');
 }

@@ -14,6 +14,7 @@ import { languageCode, translatorFor } from '../shared/i18n';
 import type { DemoData, LicenceSwitch, PagePickers, Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
 import { validateReport } from '../shared/validate-report';
 import { clearLevel, showLevel } from './badge';
+import { countFaces, isFacePhoto } from './faces';
 import { currentRules, type ActiveRules } from './rules-store';
 import { checkForUpdates, lastStatus, scheduleUpdates, UPDATE_ALARM } from './rules-update';
 import { readSettings, updateSettings } from './settings-store';
@@ -61,7 +62,9 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
   const site = rules.match(page.frameUrl) ?? rules.match(page.topUrl);
   const siteKey = site?.id ?? siteKeyFor(rules, page.topUrl);
   if (!siteKey) return null;
-  const read = readReportedPhotos(report.photos);
+  const metadata = readReportedPhotos(report.photos);
+  // Faces come from the content script's second report, after they were counted (see onCountFaces).
+  const read = { ...metadata, photoFacts: { ...metadata.photoFacts, faces: report.faces === 'pending' ? 'unknown' : report.faces } };
   const assessment = assess(
     {
       site,
@@ -80,6 +83,7 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
     // The metadata bytes are not kept: only the summary of each photo.
     photos: report.photos.map(({ name, type, size, format }) => ({ name, type, size, format })),
     ...read,
+    facesCheck: report.faces === 'pending' ? 'pending' : 'done',
     at: Date.now(),
     assessment,
   };
@@ -203,6 +207,10 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
   switch (request.type) {
     case 'upload':
       return onUpload(request.report, sender, request.demoSite);
+    case 'count-faces':
+      if (!__AFTERLIFE_FACE_DETECTOR__) return 'unknown';
+      // Web pages' content scripts and the demo's simulated sites: whoever reports uploads.
+      return (sender.tab?.id ?? -1) >= 0 && isFacePhoto(request.jpegBase64) ? countFaces(request.jpegBase64) : 'unknown';
     case 'page-pickers':
       return pagePickers(sender, (request as { demoSite?: unknown }).demoSite);
     case 'mute-site':

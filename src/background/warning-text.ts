@@ -10,7 +10,7 @@ export const COUNT_MARKER = '\u2063count\u2063';
 export function foundText(record: Pick<TabRecord, 'photoFacts' | 'photoDetails' | 'unreadablePhotos' | 'photos'>, translate: Translate): string {
   const { photoFacts: facts, photoDetails: details } = record;
   const found: string[] = [];
-  if (typeof facts.faces === 'number' && facts.faces > 0) found.push(translate('found_faces', [facts.faces]));
+  if (typeof facts.faces === 'number' && facts.faces > 0) found.push(facts.faces === 1 ? translate('found_faces_one') : translate('found_faces_many', [facts.faces]));
   if (facts.location === true) found.push(translate('found_location'));
   if (facts.cameraSerial === true) found.push(translate('found_serial'));
   if (facts.creatorName === true && details.creator) found.push(translate('found_creator', [details.creator]));

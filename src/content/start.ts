@@ -1,11 +1,12 @@
 import { parseSettings } from '../core/settings';
 import browser from './extension-api';
-import type { PagePickers, ReportedPhoto, Request, UploadPath, UploadReport, UploadResponse } from '../shared/protocol';
+import type { FacesReport, PagePickers, ReportedPhoto, Request, UploadPath, UploadReport, UploadResponse } from '../shared/protocol';
 import { cleanFiles, createCleaner, replaceInputFiles } from './clean';
 import { watchDrops } from './detect/drops';
 import { watchFileInputs } from './detect/file-inputs';
 import { watchPaste } from './detect/paste';
 import { watchRelay } from './detect/relay';
+import { countFacesIn } from './faces';
 import { createRepeatFilter, photosAmong, withMetadataBytes } from './photos';
 import { choosePickerValue, readPicker } from './pickers';
 import { showWarning } from './warning/warning';
@@ -18,7 +19,16 @@ interface Upload {
   photos: ReportedPhoto[];
   input: HTMLInputElement | undefined;
   pickers: PagePickers | null;
+  /** Counted after the first warning, which is then updated. */
+  faces: FacesReport;
+  /** What the warning says besides the assessment: a licence switch or a cleaning just happened. */
+  note: { switched?: boolean; cleanedCount?: number };
+  /** The warning shown for this upload, if any. Once it leaves the page (closed, or replaced by a later upload's),
+   *  the face count updates only the record and the badge, never brings it back. */
+  warning?: HTMLElement;
 }
+
+type Note = Upload['note'];
 
 /**
  * The whole upload path of a page: detection on every path, then the photos' first bytes and metadata, the
@@ -41,19 +51,26 @@ export function startUploadWatch(send: Send): void {
     if (area === 'sync' && changes.settings) alwaysClean = parseSettings(changes.settings.newValue).alwaysClean;
   });
 
+  /** The upload this frame reported last: only its face count may still update the record and the warning. */
+  let latest: Upload | null = null;
+
   /** Assesses the photos with what the page's own pickers say right now, and warns. */
-  async function assessAndWarn(upload: Upload, note: { switched?: boolean; cleanedCount?: number } = {}): Promise<void> {
+  async function assessAndWarn(upload: Upload, note: Note = upload.note, { facesUpdate = false } = {}): Promise<void> {
+    upload.note = note;
     const report: UploadReport = {
       path: upload.path,
       photos: upload.photos,
       pageLicence: readPicker(upload.pickers?.licence ?? null),
       visibility: readPicker(upload.pickers?.visibility ?? null) ?? 'unknown',
+      faces: upload.faces,
     };
     const response = (await sendWithRetry({ type: 'upload', report })) as UploadResponse | undefined;
     if (!response?.interrupt) return;
+    // The person closed this upload's warning, or a later upload replaced it: the count does not bring it back.
+    if (facesUpdate && upload.warning && !upload.warning.isConnected) return;
     const licenceSwitch = response.licenceSwitch;
     const input = upload.input;
-    showWarning(response.assessment, response.text, {
+    upload.warning = showWarning(response.assessment, response.text, {
       onWhy: () => void send({ type: 'open-explanation' }),
       onSuppressed: () => void send({ type: 'open-explanation' }),
       onMute: () => void send({ type: 'mute-site' }),
@@ -73,12 +90,14 @@ export function startUploadWatch(send: Send): void {
     });
   }
 
-  /** "Remove location and camera data": the page's input gets cleaned copies, and the upload is assessed again. */
+  /** "Remove location and camera data": the page's input gets cleaned copies, and the upload is assessed again.
+   *  The pixels are unchanged, so the face count stays. */
   async function cleanUpload(upload: Upload, input: HTMLInputElement): Promise<void> {
     const cleaned = await cleanFiles(upload.files);
     replaceInputFiles(input, cleaned.files);
-    const photos = await photosAmong(cleaned.files);
-    await assessAndWarn({ ...upload, files: cleaned.files, photos: await withMetadataBytes(photos) }, { cleanedCount: cleaned.cleaned });
+    upload.files = cleaned.files;
+    upload.photos = await withMetadataBytes(await photosAmong(cleaned.files));
+    await assessAndWarn(upload, { cleanedCount: cleaned.cleaned });
   }
 
   async function onFiles(files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number): Promise<void> {
@@ -89,7 +108,15 @@ export function startUploadWatch(send: Send): void {
       withMetadataBytes(photos),
       send({ type: 'page-pickers' }).then((value) => value as PagePickers | null).catch(() => null),
     ]);
-    await assessAndWarn({ path, files, photos: reported, input, pickers }, cleanedCount === undefined ? {} : { cleanedCount });
+    const upload: Upload = { path, files, photos: reported, input, pickers, faces: 'pending', note: cleanedCount === undefined ? {} : { cleanedCount } };
+    latest = upload;
+    // The warning first, from what is known at once; faces take longer (a model is loaded on the first photo).
+    await assessAndWarn(upload);
+    // A build without the detector (Firefox) says so at once rather than decoding photos for nothing.
+    const faces = __AFTERLIFE_FACE_DETECTOR__ ? await countFacesIn(photos.map(({ file, summary }) => ({ file, format: summary.format })), send) : 'unknown';
+    if (latest !== upload) return;
+    upload.faces = faces;
+    await assessAndWarn(upload, upload.note, { facesUpdate: true });
   }
 
   const found = (files: readonly File[], path: UploadPath, input?: HTMLInputElement) => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/ext';
 import type { Request, TabState } from '../shared/protocol';
+import { recordKey } from '../background/tab-records';
 import { useT } from '../ui/i18n-context';
 import { ActionList } from './parts/ActionList';
 import { Baseline } from './parts/Baseline';
@@ -32,6 +33,12 @@ export function Popup({ tabId, standalone }: { tabId: number | null; standalone:
   };
   useEffect(() => {
     void refresh();
+    // The tab's record changes while the popup is open when a later upload or the face count arrives.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && tabId !== null && recordKey(tabId) in changes) void refresh();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
   useEffect(() => {
     if (load.status === 'ready') performance.mark('afterlife:popup-rendered');

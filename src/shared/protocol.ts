@@ -18,12 +18,18 @@ export interface ReportedPhoto extends PhotoSummary {
   metadataBytes: string;
 }
 
+/** The faces in an upload's photos, as the content script knows them: still being counted ('pending'), counted
+ *  (the total over the photos), or not countable on this device ('unknown'). */
+export type FacesReport = number | 'pending' | 'unknown';
+
 /** What a content script reports when a person chooses photos. */
 export interface UploadReport {
   path: UploadPath;
   photos: ReportedPhoto[];
   pageLicence: string | null;
   visibility: PageVisibility;
+  /** Faces are counted after the first warning (src/content/faces.ts), which the report then updates. */
+  faces: FacesReport;
 }
 
 /** Messages from content scripts and extension pages to the background. The background works out the page and
@@ -37,6 +43,9 @@ export type Request =
   | { type: 'rules-info' }
   | { type: 'check-rules-now' }
   | { type: 'page-pickers'; demoSite?: string }
+  /** Counts the faces in one photo, sent as a small upright JPEG (src/content/face-thumbnail.ts); answered with a
+   *  number or 'unknown'. */
+  | { type: 'count-faces'; jpegBase64: string }
   | { type: 'demo-data' }
   | { type: 'demo-reset' };
 
@@ -97,6 +106,9 @@ export interface TabRecord {
   photoDetails: { camera: string | null; capturedAt: string | null; creator: string | null; licenceText: string | null };
   /** Photos whose details could not be read. */
   unreadablePhotos: number;
+  /** Whether the faces are still being counted; when done, `photoFacts.faces` is the count or 'unknown' (the
+   *  photos could not be checked on this device). */
+  facesCheck: 'pending' | 'done';
   at: number;
   assessment: Assessment;
 }

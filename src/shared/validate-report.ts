@@ -1,6 +1,6 @@
 import type { ImageFormat } from '../core/photo/sniff';
 import type { PageVisibility } from '../core/risk/types';
-import type { ReportedPhoto, UploadPath, UploadReport } from './protocol';
+import type { FacesReport, ReportedPhoto, UploadPath, UploadReport } from './protocol';
 
 const PATHS: readonly UploadPath[] = ['file-input', 'detached-input', 'drop', 'paste', 'file-picker'];
 const FORMATS: readonly ImageFormat[] = ['jpeg', 'png', 'gif', 'webp', 'heic', 'avif', 'bmp', 'tiff', 'jxl', 'svg'];
@@ -14,6 +14,11 @@ const oneOf = <T extends string>(allowed: readonly T[], value: unknown): value i
   typeof value === 'string' && (allowed as readonly string[]).includes(value);
 
 const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '');
+
+/** More faces than any photo of people plausibly shows: a larger count is not believed. */
+const MAX_FACES = 10_000;
+const facesOf = (value: unknown): FacesReport =>
+  value === 'pending' || (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_FACES) ? value : 'unknown';
 
 /** The background's view of a report from a content script: only known values, bounded sizes. Returns null for
  *  anything that is not a report. */
@@ -34,5 +39,5 @@ export function validateReport(raw: unknown): UploadReport | null {
   if (photos.length === 0) return null;
   const pageLicence = typeof report.pageLicence === 'string' && /^[a-z0-9.-]{1,64}$/.test(report.pageLicence) ? report.pageLicence : null;
   const visibility = oneOf(VISIBILITIES, report.visibility) ? report.visibility : 'unknown';
-  return { path: report.path, photos, pageLicence, visibility };
+  return { path: report.path, photos, pageLicence, visibility, faces: facesOf(report.faces) };
 }

@@ -49,6 +49,7 @@ button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 }
 @media (prefers-reduced-motion: no-preference) {
   .card { animation: arrive 180ms ease-out; }
+  .card.updated { animation: none; }
   @keyframes arrive { from { opacity: 0; transform: translateY(8px); } to { opacity: 1; transform: none; } }
 }
 `;

@@ -115,6 +115,10 @@ function adoptStyles(root: ShadowRoot): void {
 /** Shows the in-page warning for an assessment in this frame's document, replacing any earlier one. It never takes
  *  focus and never blocks the page: the upload goes on whatever the person does with it. */
 export function showWarning(assessment: Assessment, text: WarningText, handlers: WarningHandlers): HTMLElement {
+  // A warning updated while the person is on one of its buttons (the face count arrived) keeps them there.
+  const focusedLabel = current?.host.shadowRoot?.activeElement?.textContent ?? null;
+  // An update of a warning still on screen replaces it in place, without arriving again.
+  const updating = current?.host.isConnected === true;
   current?.dismiss();
   const host = document.createElement('div');
   const attributes: Record<(typeof HOST_ATTRIBUTES)[number], string> = {
@@ -149,7 +153,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
   const announcement = element('div', { className: 'text', attrs: { role: 'alert' } }, [title, reason, ...found]);
   const card = element(
     'section',
-    { className: 'card', attrs: { 'data-level': assessment.level, 'aria-label': text.label, lang: text.lang } },
+    { className: updating ? 'card updated' : 'card', attrs: { 'data-level': assessment.level, 'aria-label': text.label, lang: text.lang } },
     [
       element('div', { className: 'head' }, [
         element('span', { className: 'mark', text: MARKS[assessment.level], attrs: { 'aria-hidden': 'true' } }),
@@ -187,6 +191,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
   });
 
   (document.body ?? document.documentElement).append(host);
+  if (focusedLabel !== null) [...root.querySelectorAll('button')].find((button) => button.textContent === focusedLabel)?.focus();
   unguard = guard(host, attributes, handlers.onSuppressed);
   current = { host, dismiss };
   return host;

@@ -2,7 +2,9 @@ import type { PhotoFacts } from '../../core/risk/types';
 import type { TabRecord } from '../../shared/protocol';
 import { useT } from '../../ui/i18n-context';
 
-function factText(t: ReturnType<typeof useT>, fact: keyof PhotoFacts, value: PhotoFacts[keyof PhotoFacts]): string {
+function factText(t: ReturnType<typeof useT>, fact: keyof PhotoFacts, value: PhotoFacts[keyof PhotoFacts], record: TabRecord): string {
+  // Faces are counted after the rest is read: still counting, or the detector could not look at the photos.
+  if (fact === 'faces' && value === 'unknown') return record.facesCheck === 'pending' ? t('popup_fact_faces_pending') : t('popup_fact_faces_unknown');
   if (value === 'unknown') return t('popup_fact_unknown');
   if (fact === 'faces') return String(value);
   if (fact === 'embeddedLicence') return value === null ? t('popup_fact_none') : String(value);
@@ -29,7 +31,7 @@ export function LastUpload({ record }: { record: TabRecord }) {
         {facts.map(([fact, label]) => (
           <div key={fact}>
             <dt>{label}</dt>
-            <dd data-fact={fact}>{factText(t, fact, record.photoFacts[fact])}</dd>
+            <dd data-fact={fact}>{factText(t, fact, record.photoFacts[fact], record)}</dd>
           </div>
         ))}
         {details?.camera && (

@@ -1,0 +1,85 @@
+/**
+ * How many faces a chosen photo shows, counted on the device. The service worker has no DOM, canvas or WebGL, so
+ * the detector runs in an offscreen document (src/offscreen/), created on the first call and reused while it is
+ * open. Nothing is loaded at startup, and any failure or a slow answer gives 'unknown' — never a guess.
+ */
+import { FACES_TARGET, OFFSCREEN_PAGE, isCountFacesResponse, type CountFacesRequest } from '../offscreen/protocol';
+
+/** Longest wait for an answer, including opening the document and loading the model on the first call
+ *  (about 1–2 s on a slow machine's CPU, see docs/faces.md). */
+export const COUNT_FACES_TIMEOUT_MS = 20_000;
+/** Largest photo accepted, as base64 (a 640 px JPEG is about 100 KB). */
+const MAX_BASE64_CHARS = 8 * 1024 * 1024;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** Whether a message's photo is worth sending to the detector: base64 of a sensible size. */
+export function isFacePhoto(jpegBase64: unknown): jpegBase64 is string {
+  return typeof jpegBase64 === 'string' && jpegBase64.length > 0 && jpegBase64.length <= MAX_BASE64_CHARS && jpegBase64.length % 4 === 0 && BASE64.test(jpegBase64);
+}
+
+const JUSTIFICATION =
+  'Counts the faces in a photo the person chose to upload, on the device: decodes the image (a Blob) and runs a ' +
+  'face-detection model with canvas and WebGL, which the service worker cannot use.';
+
+let creating: Promise<void> | null = null;
+
+async function documentIsOpen(): Promise<boolean> {
+  const contexts = await chrome.runtime.getContexts({
+    contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType],
+    documentUrls: [chrome.runtime.getURL(OFFSCREEN_PAGE)],
+  });
+  return contexts.length > 0;
+}
+
+async function openDocument(): Promise<void> {
+  if (await documentIsOpen()) return;
+  creating ??= chrome.offscreen
+    .createDocument({ url: OFFSCREEN_PAGE, reasons: ['BLOBS'], justification: JUSTIFICATION })
+    .catch((error: unknown) => {
+      // Another call opened it between the check and here: that document serves us as well.
+      if (!/single offscreen document/i.test(String(error))) throw error;
+    })
+    .finally(() => {
+      creating = null;
+    });
+  await creating;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends the request, retrying while the document's script has not started listening yet. */
+async function ask(request: CountFacesRequest, deadline: number): Promise<unknown> {
+  for (;;) {
+    try {
+      return await chrome.runtime.sendMessage(request);
+    } catch (error) {
+      if (!/receiving end does not exist/i.test(String(error)) || Date.now() > deadline) throw error;
+      await sleep(50);
+    }
+  }
+}
+
+/**
+ * The number of faces the detector finds in a photo, or 'unknown' when it could not tell (no offscreen API, the
+ * model failed to load, the image could not be decoded, or no answer within {@link COUNT_FACES_TIMEOUT_MS}).
+ * @param jpegBase64 the photo as a JPEG, base64 without a `data:` prefix (from `faceThumbnail`).
+ */
+export async function countFaces(jpegBase64: string): Promise<number | 'unknown'> {
+  if (!isFacePhoto(jpegBase64)) return 'unknown';
+  if (typeof chrome === 'undefined' || !chrome.offscreen?.createDocument || !chrome.runtime?.getContexts) return 'unknown';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'unknown'>((resolve) => {
+    timer = setTimeout(() => resolve('unknown'), COUNT_FACES_TIMEOUT_MS);
+  });
+  const counted = (async (): Promise<number | 'unknown'> => {
+    const deadline = Date.now() + COUNT_FACES_TIMEOUT_MS;
+    await openDocument();
+    const response = await ask({ target: FACES_TARGET, type: 'count-faces', jpegBase64 }, deadline);
+    return isCountFacesResponse(response) && response.ok ? response.faces : 'unknown';
+  })().catch((): 'unknown' => 'unknown');
+  try {
+    return await Promise.race([counted, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatMessage } from '../core/i18n';
+import type { PhotoFacts } from '../core/risk/types';
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import de from '../../public/_locales/de/messages.json' with { type: 'json' };
+import { foundText } from './warning-text';
+
+const record = (facts: Partial<PhotoFacts>) => ({
+  photoFacts: { faces: 'unknown', location: false, cameraSerial: false, creatorName: false, embeddedLicence: null, ...facts } as PhotoFacts,
+  photoDetails: { camera: null, capturedAt: null, creator: null, licenceText: null },
+  unreadablePhotos: 0,
+  photos: [],
+});
+const english = (key: string, params: readonly (string | number)[] = []) => formatMessage(en, key, params.map(String));
+const german = (key: string, params: readonly (string | number)[] = []) => formatMessage(de, key, params.map(String));
+
+describe('what the warning says it found in the photo', () => {
+  it('names one face, or how many', () => {
+    expect(foundText(record({ faces: 1 }), english)).toBe('Found in the photo: a face.');
+    expect(foundText(record({ faces: 3, location: true }), english)).toBe('Found in the photo: 3 faces, the exact place it was taken.');
+    expect(foundText(record({ faces: 2 }), german)).toBe('Im Foto gefunden: 2 Gesichter.');
+  });
+
+  it('says nothing of faces when none were found or they could not be counted', () => {
+    expect(foundText(record({ faces: 0 }), english)).toBe('');
+    expect(foundText(record({ faces: 'unknown' }), english)).toBe('');
+  });
+});
