@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
-import { expect } from 'vitest';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const EXTENSION_DIR = resolve(here, '../../extension');
@@ -17,6 +16,8 @@ export const ALL_HOSTS_LOCAL = 'MAP * 127.0.0.1';
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
+  /** The browser's profile folder (removed on close). */
+  profileDir: string;
   worker(): Promise<Worker>;
   close(): Promise<void>;
 }
@@ -39,7 +40,9 @@ export function chromiumArgs(extensionDir: string, hostRules = ALL_HOSTS_LOCAL):
 }
 
 /** Real Chromium with the built extension and a fresh profile. */
-export async function launchWithExtension(options: { headless?: boolean; extensionDir?: string; proxy?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { headless?: boolean; extensionDir?: string; proxy?: string; extraArgs?: string[] } = {},
+): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
@@ -48,7 +51,7 @@ export async function launchWithExtension(options: { headless?: boolean; extensi
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    args: chromiumArgs(extensionDir),
+    args: [...chromiumArgs(extensionDir), ...(options.extraArgs ?? [])],
     viewport: { width: 1200, height: 800 },
     ...(options.proxy ? { proxy: { server: options.proxy, bypass: '<-loopback>' } } : {}),
   });
@@ -57,6 +60,7 @@ export async function launchWithExtension(options: { headless?: boolean; extensi
   return {
     context,
     extensionId,
+    profileDir: profile,
     worker,
     close: async () => {
       await context.close();
@@ -108,13 +112,14 @@ export async function mutedSites(browser: ExtensionBrowser): Promise<string[]> {
   });
 }
 
-/** Waits until the faces of the tab's last upload have been counted (or found uncountable): the warning is final. */
-export async function facesCounted(browser: ExtensionBrowser, tabId: number): Promise<void> {
+/** Waits until the faces of the tab's last upload have been counted (or found uncountable): the warning is final.
+ *  A plain loop rather than vitest's poll, so the bench can use it too. */
+export async function facesCounted(browser: ExtensionBrowser, tabId: number, timeoutMs = 30_000): Promise<void> {
   const worker = await browser.worker();
-  await expect
-    .poll(
-      () => worker.evaluate(async (key) => ((await chrome.storage.session.get(key))[key] as { facesCheck?: string } | undefined)?.facesCheck, `tab:${tabId}`),
-      { timeout: 30_000 },
-    )
-    .toBe('done');
+  const deadline = Date.now() + timeoutMs;
+  const key = `tab:${tabId}`;
+  while ((await worker.evaluate(async (name) => ((await chrome.storage.session.get(name))[name] as { facesCheck?: string } | undefined)?.facesCheck, key)) !== 'done') {
+    if (Date.now() > deadline) throw new Error(`the faces of tab ${tabId}'s upload were not counted within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
