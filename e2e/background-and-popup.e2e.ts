@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { photo } from './support/bench';
-import { badgeOf, launchWithExtension, openPopupFor, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
+import { badgeOf, launchWithExtension, openPopupFor, setSettings, stopServiceWorker, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
 import { startFixtureServers, type FixtureServers } from './support/server';
 
 let servers: FixtureServers;
@@ -30,23 +30,6 @@ async function uploadOnFlickr(): Promise<number> {
   await page.setInputFiles('#at-load', [photo('beach.jpg'), photo('second.jpg')]);
   await expect.poll(() => warningIn(page).count()).toBe(1);
   return tabIdOf(browser, page);
-}
-
-/** Stops the extension's service worker, as the browser does whenever it is idle, and waits until DevTools reports
- *  it stopped. The DevTools ServiceWorker domain acts on the workers of the page's own origin: use an extension page. */
-async function stopServiceWorker(): Promise<void> {
-  const internals = await browser.context.newPage();
-  await internals.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
-  const cdp = await browser.context.newCDPSession(internals);
-  const stopped = new Promise<void>((done) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((version) => version.runningStatus === 'stopped')) done();
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await internals.close();
 }
 
 describe('toolbar badge', () => {
@@ -86,7 +69,7 @@ describe('popup', () => {
 
   it('survives the service worker being stopped and restarted', async () => {
     const tabId = await uploadOnFlickr();
-    await stopServiceWorker();
+    await stopServiceWorker(browser);
     const popup = await openPopupFor(browser, tabId);
     await expect(popup.getByTestId('level').getAttribute('data-level')).resolves.toBe('high');
     await expect.poll(() => badgeOf(browser, tabId)).toBe('High');

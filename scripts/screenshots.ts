@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { photo } from '../e2e/support/bench';
-import { launchWithExtension, openPopupFor, tabIdOf, warningIn } from '../e2e/support/browser';
+import { facesCounted, launchWithExtension, openPopupFor, tabIdOf, warningIn } from '../e2e/support/browser';
 import { startFixtureServers } from '../e2e/support/server';
 import { PROJECT_DIR } from './rules-files';
 
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     await page.click('#choose');
     await (await chooser).setFiles([photo('beach.jpg'), photo('second.jpg')]);
     await warningIn(page).waitFor();
+    await facesCounted(browser, await tabIdOf(browser, page)); // the warning is final once the faces are counted
     await page.waitForTimeout(400); // let the arrival animation finish
     await page.screenshot({ path: join(OUT, `warning-photo-site${suffix}.png`) });
 

@@ -3,6 +3,8 @@ declare module 'virtual:afterlife-rules' {
   import type { TrustedKey } from './core/rules/signature';
   /** The rules shipped inside the extension, validated at build time. */
   export const bundledRules: RulesData;
+  /** `performance.now()` just before the bundled rules were parsed. */
+  export const bundledRulesReadFrom: number;
   /** How this build fetches and trusts rule updates. */
   export const updateConfig: { defaultUrl: string; trustedKeys: TrustedKey[]; timeoutMs: number; maxBytes: number };
 }

@@ -123,3 +123,20 @@ export async function facesCounted(browser: ExtensionBrowser, tabId: number, tim
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Stops the extension's service worker, as the browser does whenever it is idle, and waits until DevTools reports
+ *  it stopped. The DevTools ServiceWorker domain acts on the workers of the page's own origin: use an extension page. */
+export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
+  const internals = await browser.context.newPage();
+  await internals.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
+  const cdp = await browser.context.newCDPSession(internals);
+  const stopped = new Promise<void>((done) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((version) => version.runningStatus === 'stopped')) done();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await internals.close();
+}

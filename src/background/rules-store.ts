@@ -1,8 +1,9 @@
-import { bundledRules, updateConfig } from 'virtual:afterlife-rules';
+import { bundledRules, bundledRulesReadFrom, updateConfig } from 'virtual:afterlife-rules';
 import { compareVersions, describeProblems, readBundle } from '../core/rules/bundle';
 import { compileRules, type CompiledRules } from '../core/rules/compile';
 import { verifySignedBundle } from '../core/rules/signature';
 import browser from '../shared/ext';
+import { RULES_LOADED_MEASURE } from './measures';
 
 /**
  * The rules in use: the bundled rules, or a newer signed update kept in local storage. The bundled rules are the
@@ -28,6 +29,7 @@ export type ApplyResult = { ok: true; version: number } | { ok: false; reason: U
 const STORED_UPDATE = 'rulesUpdate';
 
 const bundled: ActiveRules = { compiled: compileRules(bundledRules), version: Number(bundledRules.version), origin: 'bundled' };
+performance.measure(RULES_LOADED_MEASURE, { start: bundledRulesReadFrom });
 let active: Promise<ActiveRules> = loadStoredUpdate();
 
 const extensionVersion = () => browser.runtime.getManifest().version;
