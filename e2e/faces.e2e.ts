@@ -112,6 +112,22 @@ describe('faces in a chosen photo', () => {
     await page.close();
   });
 
+  it('keeps the keyboard focus where it was when the count updates the warning', async () => {
+    // A closed offscreen document makes the count load the model again, which leaves time to reach the warning.
+    await worker.evaluate(async () => {
+      if ((await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length > 0) await chrome.offscreen.closeDocument();
+    });
+    const { page } = await uploadPage();
+    await page.setInputFiles('#at-load', join(FACES_DIR, 'astronaut.jpg'));
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    await warningIn(page).getByRole('button', { name: 'Why?' }).focus();
+    await expect.poll(() => warningIn(page).locator('.found').textContent().catch(() => null), { timeout: 30_000 }).toBe('Found in the photo: a face.');
+    expect(await warningIn(page).evaluate((host) => host.shadowRoot?.activeElement?.textContent)).toBe('Why?');
+    await page.keyboard.press('Escape');
+    expect(await warningIn(page).count()).toBe(0);
+    await page.close();
+  });
+
   it('does not bring back a warning the person closed while the faces were being counted', async () => {
     // A closed offscreen document makes the next count load the model again, which leaves time to close the warning.
     await worker.evaluate(async () => {

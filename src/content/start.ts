@@ -26,6 +26,8 @@ interface Upload {
   /** The warning shown for this upload, if any. Once it leaves the page (closed, or replaced by a later upload's),
    *  the face count updates only the record and the badge, never brings it back. */
   warning?: HTMLElement;
+  /** What that warning shows, to tell whether an update changes anything. */
+  shown?: string;
 }
 
 type Note = Upload['note'];
@@ -68,6 +70,10 @@ export function startUploadWatch(send: Send): void {
     if (!response?.interrupt) return;
     // The person closed this upload's warning, or a later upload replaced it: the count does not bring it back.
     if (facesUpdate && upload.warning && !upload.warning.isConnected) return;
+    // No face found (the usual case) changes nothing on screen: the warning is left alone rather than rebuilt.
+    const shown = JSON.stringify([response.assessment.level, response.text, !!response.licenceSwitch, response.offerCleaning, note]);
+    if (facesUpdate && upload.warning?.isConnected && shown === upload.shown) return;
+    upload.shown = shown;
     const licenceSwitch = response.licenceSwitch;
     const input = upload.input;
     upload.warning = showWarning(response.assessment, response.text, {

@@ -37,14 +37,22 @@ export function Presenter() {
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
-    const inner = frame.current?.contentWindow;
-    const attach = () => frame.current?.contentWindow?.addEventListener('keydown', onKey);
-    frame.current?.addEventListener('load', attach);
+    // The site frame's window changes each time it loads a page: every window this handler was added to is
+    // remembered, so a handler holding an old step's index never outlives its step (it would move two steps).
+    const frameElement = frame.current;
+    const windows = new Set<Window>();
+    const attach = () => {
+      const inner = frameElement?.contentWindow;
+      if (!inner) return;
+      inner.addEventListener('keydown', onKey);
+      windows.add(inner);
+    };
+    frameElement?.addEventListener('load', attach);
     attach();
     return () => {
       window.removeEventListener('keydown', onKey);
-      inner?.removeEventListener('keydown', onKey);
-      frame.current?.removeEventListener('load', attach);
+      for (const inner of windows) inner.removeEventListener('keydown', onKey);
+      frameElement?.removeEventListener('load', attach);
     };
   }, [index, step.site]);
 
