@@ -18,6 +18,9 @@ export function Presenter() {
   const frame = useRef<HTMLIFrameElement>(null);
   const step = STEPS[index] ?? STEPS[0]!;
   const go = (next: number) => setIndex(Math.min(STEPS.length - 1, Math.max(0, next)));
+  /** Moves from the step on screen now: the key handlers below may run before the effect that replaces them after
+   *  a step change, so they must not use an `index` captured earlier (it would move from the previous step). */
+  const move = (delta: number) => setIndex((current) => Math.min(STEPS.length - 1, Math.max(0, current + delta)));
 
   useEffect(() => {
     void browser.runtime.sendMessage({ type: 'demo-data' } satisfies Request).then((result) => setData(result as DemoData));
@@ -31,14 +34,14 @@ export function Presenter() {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
-      if (event.key === 'ArrowRight') go(index + 1);
-      else if (event.key === 'ArrowLeft') go(index - 1);
+      if (event.key === 'ArrowRight') move(1);
+      else if (event.key === 'ArrowLeft') move(-1);
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     // The site frame's window changes each time it loads a page: every window this handler was added to is
-    // remembered, so a handler holding an old step's index never outlives its step (it would move two steps).
+    // remembered, so no handler outlives its frame (two handlers would move two steps).
     const frameElement = frame.current;
     const windows = new Set<Window>();
     const attach = () => {
@@ -54,7 +57,7 @@ export function Presenter() {
       for (const inner of windows) inner.removeEventListener('keydown', onKey);
       frameElement?.removeEventListener('load', attach);
     };
-  }, [index, step.site]);
+  }, [step.site, resets]);
 
   const reset = async () => {
     await browser.runtime.sendMessage({ type: 'demo-reset' } satisfies Request);
