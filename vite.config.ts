@@ -10,7 +10,7 @@ import { bundledRulesPlugin } from './scripts/vite-plugin-rules';
 // (too late to see early uploads) and exposes that chunk to every site as a web-accessible resource.
 export default defineConfig({
   plugins: [bundledRulesPlugin(), faceModelsPlugin(), preact(), crx({ manifest: manifest as Parameters<typeof crx>[0]['manifest'] })],
-  define: { __AFTERLIFE_FACE_DETECTOR__: 'true' },
+  define: { __AFTERLIFE_FACE_DETECTOR__: JSON.stringify('offscreen') },
   build: {
     outDir: 'extension',
     // Extension pages the manifest does not name: the trainer demo and its simulated sites, and the offscreen

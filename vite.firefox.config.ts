@@ -3,6 +3,7 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
 import chromium from './vite.config';
+import { faceModelsPlugin } from './scripts/vite-plugin-face-models';
 import { bundledRulesPlugin } from './scripts/vite-plugin-rules';
 import { FIREFOX_MIN_VERSION, firefoxManifest } from './scripts/firefox-manifest';
 
@@ -13,17 +14,18 @@ if (typeof chromium === 'function' || !chromium.build) {
   throw new Error('vite.firefox.config.ts reuses the build options of vite.config.ts, which must stay a plain object with `build`');
 }
 const shared = (chromium as UserConfig).build!;
-// Firefox has no offscreen documents, so the face counter's page (and the detector it loads) is left out.
+// Firefox has no offscreen documents, so the face counter's page is left out (the background page counts instead).
 const { 'offscreen-faces': _offscreen, ...pages } = shared.rollupOptions?.input as Record<string, string>;
 
 export default defineConfig({
   plugins: [
     bundledRulesPlugin(),
+    faceModelsPlugin(),
     preact(),
     crx({ manifest: firefoxManifest(manifest) as unknown as Parameters<typeof crx>[0]['manifest'], browser: 'firefox' }),
   ],
-  // No offscreen documents in Firefox: the face detector and every call to it are left out of this build.
-  define: { __AFTERLIFE_FACE_DETECTOR__: 'false' },
+  // No offscreen documents in Firefox: the background page, which has a DOM, runs the face detector itself.
+  define: { __AFTERLIFE_FACE_DETECTOR__: JSON.stringify('background') },
   build: {
     ...shared,
     rollupOptions: { ...shared.rollupOptions, input: pages },

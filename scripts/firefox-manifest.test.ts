@@ -29,15 +29,15 @@ describe('the Firefox manifest, derived from manifest.json', () => {
 
   it('drops what only Chromium reads, and keeps everything else as it is', () => {
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
-    const { background: _b, minimum_chrome_version: _m, permissions: _p, content_security_policy: _c, ...shared } = manifest;
+    const { background: _b, minimum_chrome_version: _m, permissions: _p, ...shared } = manifest;
     const { background: _fb, browser_specific_settings: _s, permissions: _fp, ...firefoxShared } = firefox;
     expect(firefoxShared).toEqual(shared);
   });
 
-  it('leaves out the face detector (no offscreen documents in Firefox): its permission and its WebAssembly CSP', () => {
+  it('has no offscreen permission (Firefox has no offscreen documents) but keeps the WebAssembly CSP its background page needs to count faces', () => {
     expect(manifest.permissions).toContain('offscreen');
     expect(firefox.permissions).toEqual(manifest.permissions?.filter((name) => name !== 'offscreen'));
-    expect(firefox).not.toHaveProperty('content_security_policy');
+    expect(firefox.content_security_policy).toEqual(manifest.content_security_policy);
   });
 
   it('keeps the main-world hook and the fallback-origin matching that Firefox 128+ supports', () => {
@@ -69,8 +69,9 @@ describe('the Firefox build configuration', () => {
     expect(build.target).toBe(`firefox${FIREFOX_MIN_VERSION.split('.')[0]}`);
   });
 
-  it('bundles the rules with the same plugin', () => {
+  it('bundles the rules and the face detector with the same plugins', () => {
     const names = ((firefoxConfig as UserConfig).plugins ?? []).flat().map((plugin) => (plugin && typeof plugin === 'object' && 'name' in plugin ? plugin.name : ''));
     expect(names).toContain('afterlife-rules');
+    expect(names).toContain('afterlife-face-models');
   });
 });

@@ -28,11 +28,10 @@ export interface ChromiumManifest {
   [key: string]: unknown;
 }
 
-/** What only the Chromium build's face count uses: Firefox has no offscreen documents, so its build leaves the
- *  detector out (faces stay "not checked"), and with it the permission and the WebAssembly allowance. */
+/** Permissions only Chromium has: Firefox has no offscreen documents, and its background page counts faces itself. */
 export const CHROMIUM_ONLY_PERMISSIONS = ['offscreen'];
 
-export interface FirefoxManifest extends Omit<ChromiumManifest, 'background' | 'minimum_chrome_version' | 'browser_specific_settings' | 'content_security_policy'> {
+export interface FirefoxManifest extends Omit<ChromiumManifest, 'background' | 'minimum_chrome_version' | 'browser_specific_settings'> {
   background: { scripts: string[]; type?: string };
   browser_specific_settings: {
     gecko: {
@@ -49,8 +48,6 @@ export function firefoxManifest(chromium: ChromiumManifest): FirefoxManifest {
     background,
     minimum_chrome_version: _chromeOnly,
     browser_specific_settings: _replaced,
-    // Only the face detector's WebAssembly needs a CSP beyond the default; the Firefox build has no detector.
-    content_security_policy: _detectorOnly,
     ...shared
   } = chromium;
   if (chromium.manifest_version !== 3) throw new Error('manifest.json: the Firefox build expects manifest_version 3');

@@ -9,6 +9,7 @@ declare module 'virtual:afterlife-rules' {
   export const updateConfig: { defaultUrl: string; trustedKeys: TrustedKey[]; timeoutMs: number; maxBytes: number };
 }
 
-/** Whether this build ships the face detector, replaced by a literal at build time (vite's `define`): true in the
- *  Chromium build; false in the Firefox build, which has no offscreen documents and leaves the detector out. */
-declare const __AFTERLIFE_FACE_DETECTOR__: boolean;
+/** Where this build runs the face detector, replaced by a literal at build time (vite's `define`): 'offscreen' in the
+ *  Chromium build (its service worker has no DOM), 'background' in the Firefox build (its background is a page with a
+ *  DOM, and Firefox has no offscreen documents). A build without a detector would say 'none'. */
+declare const __AFTERLIFE_FACE_DETECTOR__: 'offscreen' | 'background' | 'none';

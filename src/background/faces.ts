@@ -1,7 +1,8 @@
 /**
- * How many faces a chosen photo shows, counted on the device. The service worker has no DOM, canvas or WebGL, so
- * the detector runs in an offscreen document (src/offscreen/), created on the first call and reused while it is
- * open. Nothing is loaded at startup, and any failure or a slow answer gives 'unknown' — never a guess.
+ * How many faces a chosen photo shows, counted on the device. Chromium's service worker has no DOM, canvas or WebGL,
+ * so there the detector runs in an offscreen document (src/offscreen/), created on the first call and reused while
+ * it is open; Firefox's background is a page, which runs it itself. Nothing is loaded at startup, and any failure or
+ * a slow answer gives 'unknown' — never a guess.
  */
 import { FACES_TARGET, OFFSCREEN_PAGE, isCountFacesResponse, type CountFacesRequest } from '../offscreen/protocol';
 
@@ -66,20 +67,36 @@ async function ask(request: CountFacesRequest, deadline: number): Promise<unknow
  */
 export async function countFaces(jpegBase64: string): Promise<number | 'unknown'> {
   if (!isFacePhoto(jpegBase64)) return 'unknown';
-  if (typeof chrome === 'undefined' || !chrome.offscreen?.createDocument || !chrome.runtime?.getContexts) return 'unknown';
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<'unknown'>((resolve) => {
     timer = setTimeout(() => resolve('unknown'), COUNT_FACES_TIMEOUT_MS);
   });
-  const counted = (async (): Promise<number | 'unknown'> => {
-    const deadline = Date.now() + COUNT_FACES_TIMEOUT_MS;
-    await openDocument();
-    const response = await ask({ target: FACES_TARGET, type: 'count-faces', jpegBase64 }, deadline);
-    return isCountFacesResponse(response) && response.ok ? response.faces : 'unknown';
-  })().catch((): 'unknown' => 'unknown');
+  const counted = (__AFTERLIFE_FACE_DETECTOR__ === 'background' ? countHere(jpegBase64) : countOffscreen(jpegBase64)).catch((): 'unknown' => 'unknown');
   try {
     return await Promise.race([counted, timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Chromium: in the offscreen document, opened on the first photo. */
+async function countOffscreen(jpegBase64: string): Promise<number | 'unknown'> {
+  if (typeof chrome === 'undefined' || !chrome.offscreen?.createDocument || !chrome.runtime?.getContexts) return 'unknown';
+  const deadline = Date.now() + COUNT_FACES_TIMEOUT_MS;
+  await openDocument();
+  const response = await ask({ target: FACES_TARGET, type: 'count-faces', jpegBase64 }, deadline);
+  return isCountFacesResponse(response) && response.ok ? response.faces : 'unknown';
+}
+
+/** One photo at a time in this page, as in the offscreen document. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Firefox: the background is a page with a DOM, so it runs the detector itself, imported on the first photo. */
+async function countHere(jpegBase64: string): Promise<number | 'unknown'> {
+  const run = queue.then(async () => {
+    const { countFacesInPhoto } = await import('../offscreen/count');
+    return (await countFacesInPhoto({ jpegBase64 })).faces;
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }

@@ -208,7 +208,7 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
     case 'upload':
       return onUpload(request.report, sender, request.demoSite);
     case 'count-faces':
-      if (!__AFTERLIFE_FACE_DETECTOR__) return 'unknown';
+      if (__AFTERLIFE_FACE_DETECTOR__ === 'none') return 'unknown';
       // Web pages' content scripts and the demo's simulated sites: whoever reports uploads.
       return (sender.tab?.id ?? -1) >= 0 && isFacePhoto(request.jpegBase64) ? countFaces(request.jpegBase64) : 'unknown';
     case 'page-pickers':

@@ -118,9 +118,9 @@ export function startUploadWatch(send: Send): void {
     latest = upload;
     // The warning first, from what is known at once. Faces are counted only then: decoding a large photo competes
     // for the same two cores and would delay the warning (measured: p95 upload to warning for a 25 MB JPEG went from
-    // 33 to 86 ms when both ran together). A build without the detector (Firefox) says so at once.
+    // 33 to 86 ms when both ran together). A build without a detector would say so at once.
     await assessAndWarn(upload);
-    const faces = __AFTERLIFE_FACE_DETECTOR__ ? await countFacesIn(photos.map(({ file, summary }) => ({ file, format: summary.format })), send) : 'unknown';
+    const faces = __AFTERLIFE_FACE_DETECTOR__ !== 'none' ? await countFacesIn(photos.map(({ file, summary }) => ({ file, format: summary.format })), send) : 'unknown';
     if (latest !== upload) return;
     upload.faces = faces;
     await assessAndWarn(upload, upload.note, { facesUpdate: true });
