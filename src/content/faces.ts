@@ -19,13 +19,13 @@ export const MAX_PHOTOS_COUNTED = 10;
 export async function countFacesIn(
   photos: ReadonlyArray<{ file: File; format: ImageFormat }>,
   send: (request: Request) => Promise<unknown>,
-  thumbnail: (file: File) => Promise<string | null> = faceThumbnail,
+  thumbnail: (file: File, format: ImageFormat) => Promise<string | null> = faceThumbnail,
 ): Promise<FacesReport> {
   let total = 0;
   let counted = 0;
   for (const { file, format } of photos.slice(0, MAX_PHOTOS_COUNTED)) {
     if (!DECODABLE.has(format)) continue;
-    const jpegBase64 = await thumbnail(file);
+    const jpegBase64 = await thumbnail(file, format);
     if (!jpegBase64) continue;
     const faces = await send({ type: 'count-faces', jpegBase64 }).catch(() => 'unknown');
     if (typeof faces === 'number' && Number.isInteger(faces) && faces >= 0) {
