@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPopupFor, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
+import { closeFaceDetector, launchWithExtension, openPopupFor, recordOf, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
 import { FIXTURES_DIR, startFixtureServers, type FixtureServers } from './support/server';
 import type { TabRecord } from '../src/shared/protocol';
 
@@ -44,9 +44,6 @@ async function offscreenDocuments(): Promise<number> {
   return worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length);
 }
 
-async function recordOf(tabId: number): Promise<TabRecord | null> {
-  return worker.evaluate(async (key) => ((await chrome.storage.session.get(key))[key] as TabRecord | undefined) ?? null, `tab:${tabId}`);
-}
 
 /** Chooses a photo in the page's file input and waits until its faces have been counted (or found uncountable). */
 async function chooseAndCount(page: Page, tabId: number, file: string): Promise<TabRecord> {
@@ -54,7 +51,7 @@ async function chooseAndCount(page: Page, tabId: number, file: string): Promise<
   let record: TabRecord | null = null;
   await expect
     .poll(async () => {
-      record = await recordOf(tabId);
+      record = await recordOf(browser, tabId);
       return record?.photos[0]?.name === file && record.facesCheck === 'done';
     }, { timeout: 30_000 })
     .toBe(true);
@@ -99,7 +96,7 @@ describe('faces in a chosen photo', () => {
   it('adds up the faces of several photos chosen together', async () => {
     const { page, tabId } = await uploadPage();
     await page.setInputFiles('#at-load', ['astronaut.jpg', 'coffee.jpg', 'two-people.jpg'].map((file) => join(FACES_DIR, file)));
-    await expect.poll(async () => (await recordOf(tabId))?.photoFacts.faces, { timeout: 30_000 }).toBe(3);
+    await expect.poll(async () => (await recordOf(browser, tabId))?.photoFacts.faces, { timeout: 30_000 }).toBe(3);
     await page.close();
   });
 
@@ -115,9 +112,7 @@ describe('faces in a chosen photo', () => {
 
   it('keeps the keyboard focus where it was when the count updates the warning', async () => {
     // A closed offscreen document makes the count load the model again, which leaves time to reach the warning.
-    await worker.evaluate(async () => {
-      if ((await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length > 0) await chrome.offscreen.closeDocument();
-    });
+    await closeFaceDetector(browser);
     const { page } = await uploadPage();
     await page.setInputFiles('#at-load', join(FACES_DIR, 'astronaut.jpg'));
     await expect.poll(() => warningIn(page).count()).toBe(1);
@@ -131,14 +126,12 @@ describe('faces in a chosen photo', () => {
 
   it('does not bring back a warning the person closed while the faces were being counted', async () => {
     // A closed offscreen document makes the next count load the model again, which leaves time to close the warning.
-    await worker.evaluate(async () => {
-      if ((await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length > 0) await chrome.offscreen.closeDocument();
-    });
+    await closeFaceDetector(browser);
     const { page, tabId } = await uploadPage();
     await page.setInputFiles('#at-load', join(FACES_DIR, 'grace-hopper.jpg'));
     await expect.poll(() => warningIn(page).count()).toBe(1);
     await warningIn(page).locator('button.close').click();
-    await expect.poll(async () => (await recordOf(tabId))?.photoFacts.faces, { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => (await recordOf(browser, tabId))?.photoFacts.faces, { timeout: 30_000 }).toBe(1);
     expect(await warningIn(page).count()).toBe(0);
     await page.close();
   });

@@ -14,7 +14,7 @@ import { FACES_TARGET } from '../src/offscreen/protocol';
 import { metadataBytesFor } from '../src/core/photo/metadata-range';
 import { fromBase64, toBase64 } from '../src/core/rules/signature';
 import { photo } from '../e2e/support/bench';
-import { chromiumArgs, CHROMIUM, EXTENSION_DIR, facesCounted, launchWithExtension, openPopupFor, stopServiceWorker, tabIdOf, warningIn } from '../e2e/support/browser';
+import { chromiumArgs, CHROMIUM, closeFaceDetector, EXTENSION_DIR, facesCounted, launchWithExtension, openPopupFor, stopServiceWorker, tabIdOf, warningIn } from '../e2e/support/browser';
 import { RULES_LOADED_MEASURE } from '../src/background/measures';
 import { startFixtureServers } from '../e2e/support/server';
 import { compileRules } from '../src/core/rules/compile';
@@ -253,11 +253,6 @@ async function benchFaceCheck(
   browser: Awaited<ReturnType<typeof launchWithExtension>>,
 ): Promise<void> {
   const worker = await browser.worker();
-  const closeDetector = () =>
-    worker.evaluate(async () => {
-      const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] });
-      if (open.length > 0) await chrome.offscreen.closeDocument();
-    });
   const page = await browser.context.newPage();
   const timeToFaces = async (file: string): Promise<{ total: number; afterWarning: number }> => {
     // https, as upload pages are: a secure page offers ImageDecoder, which decodes a large JPEG straight to a small size.
@@ -283,7 +278,7 @@ async function benchFaceCheck(
   const large = await makeLargeFacePhoto(dir, browser);
   const cold: number[] = [];
   for (let run = 0; run < 5; run++) {
-    await closeDetector();
+    await closeFaceDetector(browser);
     cold.push((await timeToFaces(small)).afterWarning);
   }
   rows.push({ figure: 'face check: first photo, loading the model, after the warning (ms)', median: format(median(cold), 1), spread: spreadOf(cold, 1), goal: 'reported', met: '—' });

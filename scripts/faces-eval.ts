@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page, Worker } from 'playwright-core';
 import { build } from 'vite';
-import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../e2e/support/browser';
+import { closeFaceDetector, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../e2e/support/browser';
 import { FACES_TARGET, OFFSCREEN_PAGE, type CountFacesResponse, type FaceBackend, type FaceModel } from '../src/offscreen/protocol';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -108,13 +108,6 @@ async function detailedCount(worker: Worker, jpegBase64: string, config: Config,
   ) as Promise<CountFacesResponse>;
 }
 
-async function closeOffscreen(worker: Worker): Promise<void> {
-  await worker.evaluate(async () => {
-    const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] });
-    if (open.length > 0) await chrome.offscreen.closeDocument();
-  });
-}
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return 0;
@@ -193,7 +186,7 @@ async function evaluate(extensionDir: string, configs: Config[], runs: number): 
     for (const photo of photos) thumbnails.set(photo.file, await thumbnail(photo.file));
     for (const config of configs) {
       // Each configuration starts cold: a new document imports the detector's code and loads its weights.
-      await closeOffscreen(worker);
+      await closeFaceDetector(browser);
       let loadMs = 0;
       const rows: PhotoResult[] = [];
       for (const photo of photos) {

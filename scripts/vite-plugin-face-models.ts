@@ -3,13 +3,11 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { MODELS_DIR, TINY_DETECTOR_WEIGHTS, WASM_BINARY } from '../src/offscreen/model-files';
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
-
-/** The folder in the extension the offscreen document loads the detector's files from (src/offscreen/detector.ts). */
-export const MODELS_DIR = 'models';
 
 /**
  * The files the face detector needs at run time, copied from the npm packages the lockfile pins (so their versions
@@ -21,11 +19,9 @@ function faceModelFiles(): Array<{ fileName: string; from: string }> {
   const faceApi = packageDir('@vladmandic/face-api');
   const wasm = packageDir('@tensorflow/tfjs-backend-wasm');
   return [
-    { fileName: 'tiny_face_detector_model-weights_manifest.json', from: join(faceApi, 'model/tiny_face_detector_model-weights_manifest.json') },
-    { fileName: 'tiny_face_detector_model.bin', from: join(faceApi, 'model/tiny_face_detector_model.bin') },
-    // Only the single-threaded SIMD build: every Chromium the extension supports has WebAssembly SIMD, and the
-    // threaded build would start workers from blob: addresses, which the extension's CSP forbids.
-    { fileName: 'tfjs-backend-wasm-simd.wasm', from: join(wasm, 'dist/tfjs-backend-wasm-simd.wasm') },
+    { fileName: `${TINY_DETECTOR_WEIGHTS}-weights_manifest.json`, from: join(faceApi, `model/${TINY_DETECTOR_WEIGHTS}-weights_manifest.json`) },
+    { fileName: `${TINY_DETECTOR_WEIGHTS}.bin`, from: join(faceApi, `model/${TINY_DETECTOR_WEIGHTS}.bin`) },
+    { fileName: WASM_BINARY, from: join(wasm, `dist/${WASM_BINARY}`) },
     { fileName: 'LICENSE-face-api.txt', from: join(faceApi, 'LICENSE') },
     { fileName: 'LICENSE-tensorflow-js-Apache-2.0.txt', from: join(root, 'third-party/Apache-2.0.txt') },
   ];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { recordKey, type TabRecord } from '../../src/shared/protocol';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const EXTENSION_DIR = resolve(here, '../../extension');
@@ -112,13 +113,26 @@ export async function mutedSites(browser: ExtensionBrowser): Promise<string[]> {
   });
 }
 
+/** What the extension keeps for a tab's last upload (src/background/tab-records.ts), read from its worker. */
+export async function recordOf(browser: ExtensionBrowser, tabId: number): Promise<TabRecord | null> {
+  const worker = await browser.worker();
+  return worker.evaluate(async (key) => ((await chrome.storage.session.get(key))[key] as TabRecord | undefined) ?? null, recordKey(tabId));
+}
+
+/** Closes the face detector's offscreen document if it is open, so the next photo loads the model again. */
+export async function closeFaceDetector(browser: ExtensionBrowser): Promise<void> {
+  const worker = await browser.worker();
+  await worker.evaluate(async () => {
+    const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] });
+    if (open.length > 0) await chrome.offscreen.closeDocument();
+  });
+}
+
 /** Waits until the faces of the tab's last upload have been counted (or found uncountable): the warning is final.
  *  A plain loop rather than vitest's poll, so the bench can use it too. */
 export async function facesCounted(browser: ExtensionBrowser, tabId: number, timeoutMs = 30_000): Promise<void> {
-  const worker = await browser.worker();
   const deadline = Date.now() + timeoutMs;
-  const key = `tab:${tabId}`;
-  while ((await worker.evaluate(async (name) => ((await chrome.storage.session.get(name))[name] as { facesCheck?: string } | undefined)?.facesCheck, key)) !== 'done') {
+  while ((await recordOf(browser, tabId))?.facesCheck !== 'done') {
     if (Date.now() > deadline) throw new Error(`the faces of tab ${tabId}'s upload were not counted within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -4,23 +4,18 @@
  * it is open; Firefox's background is a page, which runs it itself. Nothing is loaded at startup, and any failure or
  * a slow answer gives 'unknown' — never a guess.
  */
-import { FACES_TARGET, OFFSCREEN_PAGE, isCountFacesResponse, type CountFacesRequest } from '../offscreen/protocol';
+import { FACES_TARGET, MAX_FACE_PHOTO_CHARS, OFFSCREEN_PAGE, isCountFacesResponse, type CountFacesRequest } from '../offscreen/protocol';
+import { isBase64 } from '../shared/base64';
 
 /** Longest wait for an answer, including opening the document and loading the model on the first call
  *  (about 1–2 s on a slow machine's CPU, see docs/faces.md). */
 export const COUNT_FACES_TIMEOUT_MS = 20_000;
-/** Largest photo accepted, as base64 (a 640 px JPEG is about 100 KB). */
-const MAX_BASE64_CHARS = 8 * 1024 * 1024;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-
 /** Whether a message's photo is worth sending to the detector: base64 of a sensible size. */
-export function isFacePhoto(jpegBase64: unknown): jpegBase64 is string {
-  return typeof jpegBase64 === 'string' && jpegBase64.length > 0 && jpegBase64.length <= MAX_BASE64_CHARS && jpegBase64.length % 4 === 0 && BASE64.test(jpegBase64);
-}
+const isFacePhoto = (jpegBase64: unknown): jpegBase64 is string => jpegBase64 !== '' && isBase64(jpegBase64, MAX_FACE_PHOTO_CHARS);
 
 const JUSTIFICATION =
   'Counts the faces in a photo the person chose to upload, on the device: decodes the image (a Blob) and runs a ' +
-  'face-detection model with canvas and WebGL, which the service worker cannot use.';
+  'face-detection model on a canvas, which the service worker cannot use.';
 
 let creating: Promise<void> | null = null;
 
@@ -65,7 +60,7 @@ async function ask(request: CountFacesRequest, deadline: number): Promise<unknow
  * model failed to load, the image could not be decoded, or no answer within {@link COUNT_FACES_TIMEOUT_MS}).
  * @param jpegBase64 the photo as a JPEG, base64 without a `data:` prefix (from `faceThumbnail`).
  */
-export async function countFaces(jpegBase64: string): Promise<number | 'unknown'> {
+export async function countFaces(jpegBase64: unknown): Promise<number | 'unknown'> {
   if (!isFacePhoto(jpegBase64)) return 'unknown';
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<'unknown'>((resolve) => {

@@ -14,7 +14,7 @@ import { languageCode, translatorFor } from '../shared/i18n';
 import type { DemoData, LicenceSwitch, PagePickers, Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
 import { validateReport } from '../shared/validate-report';
 import { clearLevel, showLevel } from './badge';
-import { countFaces, isFacePhoto } from './faces';
+import { countFaces } from './faces';
 import { currentRules, type ActiveRules } from './rules-store';
 import { checkForUpdates, lastStatus, scheduleUpdates, UPDATE_ALARM } from './rules-update';
 import { readSettings, updateSettings } from './settings-store';
@@ -63,7 +63,7 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
   const siteKey = site?.id ?? siteKeyFor(rules, page.topUrl);
   if (!siteKey) return null;
   const metadata = readReportedPhotos(report.photos);
-  // Faces come from the content script's second report, after they were counted (see onCountFaces).
+  // Faces come from the content script's second report, once counted ('count-faces' below); 'pending' until then.
   const read = { ...metadata, photoFacts: { ...metadata.photoFacts, faces: report.faces === 'pending' ? 'unknown' : report.faces } };
   const assessment = assess(
     {
@@ -210,7 +210,7 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
     case 'count-faces':
       if (__AFTERLIFE_FACE_DETECTOR__ === 'none') return 'unknown';
       // Web pages' content scripts and the demo's simulated sites: whoever reports uploads.
-      return (sender.tab?.id ?? -1) >= 0 && isFacePhoto(request.jpegBase64) ? countFaces(request.jpegBase64) : 'unknown';
+      return (sender.tab?.id ?? -1) >= 0 ? countFaces(request.jpegBase64) : 'unknown';
     case 'page-pickers':
       return pagePickers(sender, (request as { demoSite?: unknown }).demoSite);
     case 'mute-site':

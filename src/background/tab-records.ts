@@ -1,9 +1,8 @@
 import browser from '../shared/ext';
-import type { TabRecord } from '../shared/protocol';
+import { recordKey, type TabRecord } from '../shared/protocol';
 
 /** The latest assessment per tab lives in session storage: it outlives the service worker, which the browser
  *  stops whenever it is idle, and is gone when the browser closes. Content scripts cannot read it. */
-export const recordKey = (tabId: number) => `tab:${tabId}`;
 
 export async function readRecord(tabId: number): Promise<TabRecord | null> {
   const key = recordKey(tabId);

@@ -4,28 +4,15 @@
  * and re-encoded. The copy goes to the extension's own offscreen document and nowhere else.
  */
 import { jpegSize } from '../core/photo/jpeg-size';
+import { JPEG_HEAD_BYTES } from '../core/photo/metadata-range';
 import type { ImageFormat } from '../core/photo/sniff';
+import { readAsBase64 } from './photos';
 
 /** Longest side of the copy: the detector looks at 416 px (tiny) or 512 px (SSD), so 640 px loses nothing. */
 export const FACE_THUMBNAIL_MAX_SIDE = 640;
 /** Files larger than this are not decoded in the page (a photo from a phone or camera is well under it). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-function base64Of(blob: Blob): Promise<string | null> {
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      const comma = url.indexOf(',');
-      resolve(comma > 0 && comma < url.length - 1 ? url.slice(comma + 1) : null);
-    };
-    reader.onerror = () => resolve(null);
-    reader.readAsDataURL(blob);
-  });
-}
-
-/** The stored size of a JPEG is in its first segments; a camera's metadata rarely takes more than this. */
-const JPEG_HEADER_BYTES = 256 * 1024;
 
 interface DecodedFrame {
   close(): void;
@@ -45,7 +32,8 @@ type ImageDecoderConstructor = new (init: { type: string; data: ReadableStream<U
 async function scaledDecode(file: File): Promise<ImageBitmap | null> {
   const Decoder = (globalThis as { ImageDecoder?: ImageDecoderConstructor }).ImageDecoder;
   if (!Decoder) return null;
-  const stored = jpegSize(new Uint8Array(await file.slice(0, JPEG_HEADER_BYTES).arrayBuffer()));
+  // The frame header follows the metadata segments, within the bytes read for the metadata.
+  const stored = jpegSize(new Uint8Array(await file.slice(0, JPEG_HEAD_BYTES).arrayBuffer()));
   if (!stored || Math.max(stored.width, stored.height) <= 2 * FACE_THUMBNAIL_MAX_SIDE) return null;
   const scale = FACE_THUMBNAIL_MAX_SIDE / Math.max(stored.width, stored.height);
   const decoder = new Decoder({
@@ -94,7 +82,7 @@ export async function faceThumbnail(file: File, format?: ImageFormat): Promise<s
     context.imageSmoothingEnabled = true;
     context.imageSmoothingQuality = 'high';
     context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    return await base64Of(await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 }));
+    return (await readAsBase64(await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 }))) || null;
   } catch {
     return null;
   } finally {

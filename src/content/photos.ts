@@ -36,8 +36,8 @@ export function createRepeatFilter(windowMs = 1500): (files: readonly File[]) =>
   };
 }
 
-/** Reads the part of a file where its metadata lives, as base64, with the browser's own encoder. */
-function readAsBase64(blob: Blob): Promise<string> {
+/** A blob as base64 (without a `data:` prefix), with the browser's own encoder; '' when it cannot be read. */
+export function readAsBase64(blob: Blob): Promise<string> {
   return new Promise((resolve) => {
     const reader = new FileReader();
     reader.onload = () => {

@@ -57,7 +57,7 @@ export function startUploadWatch(send: Send): void {
   let latest: Upload | null = null;
 
   /** Assesses the photos with what the page's own pickers say right now, and warns. */
-  async function assessAndWarn(upload: Upload, note: Note = upload.note, { facesUpdate = false } = {}): Promise<void> {
+  async function assessAndWarn(upload: Upload, { note = upload.note, facesUpdate = false }: { note?: Note; facesUpdate?: boolean } = {}): Promise<void> {
     upload.note = note;
     const report: UploadReport = {
       path: upload.path,
@@ -84,7 +84,7 @@ export function startUploadWatch(send: Send): void {
         ? {
             label: licenceSwitch.label,
             act: () => {
-              if (choosePickerValue(licenceSwitch.selector, licenceSwitch.value)) void assessAndWarn(upload, { switched: true });
+              if (choosePickerValue(licenceSwitch.selector, licenceSwitch.value)) void assessAndWarn(upload, { note: { switched: true } });
             },
           }
         : undefined,
@@ -103,7 +103,7 @@ export function startUploadWatch(send: Send): void {
     replaceInputFiles(input, cleaned.files);
     upload.files = cleaned.files;
     upload.photos = await withMetadataBytes(await photosAmong(cleaned.files));
-    await assessAndWarn(upload, { cleanedCount: cleaned.cleaned });
+    await assessAndWarn(upload, { note: { cleanedCount: cleaned.cleaned } });
   }
 
   async function onFiles(files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number): Promise<void> {
@@ -123,7 +123,7 @@ export function startUploadWatch(send: Send): void {
     const faces = __AFTERLIFE_FACE_DETECTOR__ !== 'none' ? await countFacesIn(photos.map(({ file, summary }) => ({ file, format: summary.format })), send) : 'unknown';
     if (latest !== upload) return;
     upload.faces = faces;
-    await assessAndWarn(upload, upload.note, { facesUpdate: true });
+    await assessAndWarn(upload, { facesUpdate: true });
   }
 
   const found = (files: readonly File[], path: UploadPath, input?: HTMLInputElement) => {

@@ -3,23 +3,15 @@
  * script made, scales it, and runs the detector, which is imported on the first call. Needs a DOM and a canvas: runs
  * in Chromium's offscreen document (src/offscreen/faces.ts) and in Firefox's background page, which has both.
  */
-import type { CountFacesRequest, CountFacesResponse, FaceModel } from './protocol';
+import { fromBase64 } from '../core/rules/signature';
+import { MAX_FACE_PHOTO_CHARS, type CountFacesRequest, type CountFacesResponse, type FaceModel } from './protocol';
 
-/** Largest photo accepted, as base64: a 640 px JPEG is about 100 KB; this leaves room and stops a huge message. */
-const MAX_BASE64_CHARS = 8 * 1024 * 1024;
 /** Longest side handed to the detector, whatever was sent (the detectors look at 416 or 512 px). */
 const MAX_SIDE = 1024;
 
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
-
 async function canvasFor(jpegBase64: string): Promise<HTMLCanvasElement> {
-  if (jpegBase64.length === 0 || jpegBase64.length > MAX_BASE64_CHARS) throw new Error('photo missing or too large');
-  const bitmap = await createImageBitmap(new Blob([bytesOf(jpegBase64)], { type: 'image/jpeg' }), { imageOrientation: 'from-image' });
+  if (jpegBase64.length === 0 || jpegBase64.length > MAX_FACE_PHOTO_CHARS) throw new Error('photo missing or too large');
+  const bitmap = await createImageBitmap(new Blob([fromBase64(jpegBase64)], { type: 'image/jpeg' }), { imageOrientation: 'from-image' });
   try {
     const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
     const canvas = document.createElement('canvas');

@@ -3,6 +3,7 @@
  * `models/`. Imported dynamically by the offscreen document on its first request, so neither the code (≈1.3 MB)
  * nor the weights are read before a photo is chosen. Nothing is fetched from anywhere but the extension itself.
  */
+import { MODELS_DIR, WASM_BINARY } from './model-files';
 import type { FaceBackend, FaceModel } from './protocol';
 
 type FaceApi = typeof import('@vladmandic/face-api');
@@ -10,8 +11,8 @@ type FaceApi = typeof import('@vladmandic/face-api');
 /** Settings of each detector. `tiny` uses face-api's defaults (416 px input, score 0.5): docs/faces.md has the
  *  figures behind them; they were not tuned on the labelled set, which is too small to tune on. */
 const SETTINGS = {
-  tiny: { weights: 'tiny_face_detector_model', inputSize: 416, minScore: 0.5 },
-  ssd: { weights: 'ssd_mobilenetv1_model', inputSize: 512, minScore: 0.5 }, // SSD always looks at 512×512
+  tiny: { inputSize: 416, minScore: 0.5 },
+  ssd: { minScore: 0.5 }, // SSD always looks at 512×512
 } as const;
 
 export interface Detector {
@@ -31,9 +32,6 @@ let faceApi: Promise<FaceApi> | null = null;
  *  start and the next is tried. WebGL is fast on a real GPU but compiles its programs on first use (seconds), and
  *  falls back to a slow software renderer without one. Plain JavaScript works everywhere, slowly. */
 const BACKENDS: readonly FaceBackend[] = ['wasm', 'webgl', 'cpu'];
-/** Only the single-threaded SIMD build of the WebAssembly backend is shipped: every Chromium the extension
- *  supports (116+) has WebAssembly SIMD. */
-export const WASM_BINARY = 'tfjs-backend-wasm-simd.wasm';
 
 async function importFaceApi(preferred?: FaceBackend): Promise<FaceApi> {
   const faceapi = await import('@vladmandic/face-api');
@@ -46,7 +44,7 @@ async function importFaceApi(preferred?: FaceBackend): Promise<FaceApi> {
   // One thread: the threaded build would start its workers from blob: URLs, which `script-src 'self'` forbids.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   // Every name the backend might ask for points at the one binary shipped (it picks by the browser's features).
-  const wasm = chrome.runtime.getURL(`models/${WASM_BINARY}`);
+  const wasm = chrome.runtime.getURL(`${MODELS_DIR}/${WASM_BINARY}`);
   tf.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasm, 'tfjs-backend-wasm-simd.wasm': wasm, 'tfjs-backend-wasm-threaded-simd.wasm': wasm });
   for (const backend of preferred ? [preferred] : BACKENDS) {
     try {
@@ -75,10 +73,10 @@ async function load(model: FaceModel, backend?: FaceBackend): Promise<Detector> 
   const net = model === 'tiny' ? faceapi.nets.tinyFaceDetector : faceapi.nets.ssdMobilenetv1;
   // The extension's own copy of the weights: `models/<name>-weights_manifest.json` and the .bin it names. Given as
   // a path on the extension's origin: face-api mangles a `chrome-extension://` address into `chrome-extension:/…`.
-  await net.loadFromUri(new URL(chrome.runtime.getURL('models')).pathname);
+  await net.loadFromUri(new URL(chrome.runtime.getURL(MODELS_DIR)).pathname);
   const options = (minScore: number) =>
     model === 'tiny'
-      ? new faceapi.TinyFaceDetectorOptions({ inputSize: settings.inputSize, scoreThreshold: minScore })
+      ? new faceapi.TinyFaceDetectorOptions({ inputSize: SETTINGS.tiny.inputSize, scoreThreshold: minScore })
       : new faceapi.SsdMobilenetv1Options({ minConfidence: minScore });
   // One run on a blank image, so compiling the WebGL programs counts as loading, not as the first photo's time.
   const blank = document.createElement('canvas');
@@ -106,4 +104,3 @@ export function detector(model: FaceModel = 'tiny', backend?: FaceBackend): Prom
   return pending;
 }
 
-export { SETTINGS as DETECTOR_SETTINGS };

@@ -17,6 +17,10 @@ export type FaceModel = 'tiny' | 'ssd';
  *  in the extension pages' CSP), WebGL, plain JavaScript on the CPU. */
 export type FaceBackend = 'wasm' | 'webgl' | 'cpu';
 
+/** Largest photo accepted for counting, as base64: the content script's 640 px JPEG is about 100 KB; this leaves
+ *  room and stops a huge message. */
+export const MAX_FACE_PHOTO_CHARS = 8 * 1024 * 1024;
+
 export interface CountFacesRequest {
   target: typeof FACES_TARGET;
   type: 'count-faces';

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/ext';
-import type { Request, TabState } from '../shared/protocol';
-import { recordKey } from '../background/tab-records';
+import { recordKey, type Request, type TabState } from '../shared/protocol';
 import { useT } from '../ui/i18n-context';
 import { ActionList } from './parts/ActionList';
 import { Baseline } from './parts/Baseline';

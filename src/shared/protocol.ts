@@ -93,6 +93,9 @@ export interface UploadResponse {
   interrupt: boolean;
 }
 
+/** The session-storage key of a tab's record (src/background/tab-records.ts); the popup follows changes to it. */
+export const recordKey = (tabId: number) => `tab:${tabId}`;
+
 /** What the background keeps for each tab, in session storage so it survives the service worker stopping. */
 export interface TabRecord {
   /** Rule id, or `domain:<registrable domain>` for a site not in the rules: what muting and navigation compare. */

@@ -1,5 +1,6 @@
 import type { ImageFormat } from '../core/photo/sniff';
 import type { PageVisibility } from '../core/risk/types';
+import { isBase64 } from './base64';
 import type { FacesReport, ReportedPhoto, UploadPath, UploadReport } from './protocol';
 
 const PATHS: readonly UploadPath[] = ['file-input', 'detached-input', 'drop', 'paste', 'file-picker'];
@@ -8,7 +9,6 @@ const VISIBILITIES: readonly PageVisibility[] = ['public', 'members', 'private',
 const MAX_PHOTOS = 1000;
 /** Base64 of at most the bytes content scripts read for metadata (8 MiB a photo). */
 const MAX_METADATA_CHARS = Math.ceil((8 * 1024 * 1024) / 3) * 4;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const oneOf = <T extends string>(allowed: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (allowed as readonly string[]).includes(value);
@@ -33,7 +33,7 @@ export function validateReport(raw: unknown): UploadReport | null {
     if (!oneOf(FORMATS, photo.format)) continue;
     const size = typeof photo.size === 'number' && Number.isFinite(photo.size) && photo.size >= 0 ? photo.size : 0;
     const bytes = photo.metadataBytes;
-    const metadataBytes = typeof bytes === 'string' && bytes.length <= MAX_METADATA_CHARS && bytes.length % 4 === 0 && BASE64.test(bytes) ? bytes : '';
+    const metadataBytes = isBase64(bytes, MAX_METADATA_CHARS) ? bytes : '';
     photos.push({ name: text(photo.name, 255), type: text(photo.type, 100), size, format: photo.format, metadataBytes });
   }
   if (photos.length === 0) return null;
