@@ -55,22 +55,57 @@ describe('removing location and camera data before the site gets the photo', () 
     await expect(warningIn(page).locator('.found').textContent()).resolves.toContain('Removed the location and camera data from 1 photo(s)');
   });
 
+  // The setting is read at the person's first step on the page (a click, a key, a drag), not when it loads.
   it('"Always clean" cleans before the page\'s own code sees the file', async () => {
     await setSettings(browser, { alwaysClean: true });
     await page.reload();
-    await page.waitForTimeout(200); // the content script reads the setting when the page loads
+    await page.locator('h1').click();
     await page.setInputFiles('#photo', photo('meta/gps-camera.jpg'));
     await expect.poll(async () => (await received()).length).toBe(1);
     expect((await received())[0]).toMatchObject({ exif: false, serial: false, creator: false });
     expect((await received())[0]?.pixels).toBe(await originalPixels('gps-camera.jpg'));
     await expect.poll(() => warningIn(page).count()).toBe(1);
     expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('high');
+    expect(await received()).toHaveLength(1);
+  });
+
+  it('"Always clean" also cleans files that arrive before any click or key press on the page', async () => {
+    await setSettings(browser, { alwaysClean: true });
+    await page.reload();
+    await page.setInputFiles('#photo', photo('meta/gps-camera.jpg'));
+    await expect.poll(async () => (await received()).length).toBe(1);
+    expect((await received())[0]).toMatchObject({ exif: false, serial: false, creator: false });
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('high');
+    expect(await received()).toHaveLength(1);
+  });
+
+  it('"Always clean" cleans a photo chosen in an input inside a shadow root', async () => {
+    await setSettings(browser, { alwaysClean: true });
+    await page.reload();
+    await page.locator('#shadow-host #shadow-photo').setInputFiles(photo('meta/gps-camera.jpg'));
+    await expect.poll(async () => (await received()).length).toBe(1);
+    expect((await received())[0]).toMatchObject({ exif: false, serial: false, creator: false });
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    expect(await received()).toHaveLength(1);
+  });
+
+  it('follows "Always clean" being switched on and off while the page is open', async () => {
+    await page.keyboard.press('Tab');
+    await setSettings(browser, { alwaysClean: true });
+    await page.setInputFiles('#photo', photo('meta/gps-camera.jpg'));
+    await expect.poll(async () => (await received()).length).toBe(1);
+    expect((await received())[0]).toMatchObject({ exif: false, serial: false });
+
+    await setSettings(browser, { alwaysClean: false });
+    await page.setInputFiles('#photo', photo('meta/gps-camera.jpg'));
+    await expect.poll(async () => (await received()).length).toBe(2);
+    expect((await received())[1]).toMatchObject({ exif: true, serial: true });
   });
 
   it('keeps a rotated photo upright: the orientation survives cleaning', async () => {
     await setSettings(browser, { alwaysClean: true });
     await page.reload();
-    await page.waitForTimeout(200);
     await page.setInputFiles('#photo', photo('meta/rotated-gps.jpg'));
     await expect.poll(async () => (await received()).length).toBe(1);
     const [cleaned] = await received();

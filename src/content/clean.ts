@@ -1,5 +1,6 @@
 import { sniffImageFormat, SNIFF_BYTES } from '../core/photo/sniff';
 import { stripMetadata } from '../core/photo/strip';
+import type { AlwaysCleanSetting } from './always-clean';
 import type { Interceptor } from './detect/types';
 
 export interface CleanedFiles {
@@ -43,18 +44,52 @@ export function replaceInputFiles(input: HTMLInputElement, files: readonly File[
  * "Always clean my photos": holds the person's choice back from the page (the capture listeners run before any of
  * the page's), cleans the photos, then gives the page the cleaned copy with fresh input and change events. Only
  * choices that contain images are held back; anything else reaches the page untouched.
+ *
+ * The setting is read at the person's first step on the page (see always-clean.ts). Should files arrive before
+ * that read has answered (a chooser opened from another frame, or by automation), the choice is held until it
+ * has: then cleaned, or handed to the page as it was — with fresh, untrusted events, which is why `onReleased`
+ * reports those files here rather than leaving them to the detection, which counts only trusted events.
  */
-export function createCleaner(enabled: () => boolean, onCleaned: (files: File[], input: HTMLInputElement, cleaned: number) => void): Interceptor {
+export function createCleaner(
+  setting: AlwaysCleanSetting,
+  onCleaned: (files: File[], input: HTMLInputElement, cleaned: number) => void,
+  onReleased: (files: File[], input: HTMLInputElement) => void,
+): Interceptor {
   const pending = new WeakSet<HTMLInputElement>();
+  const guardedRoots = new WeakSet<ShadowRoot>();
+  /** A file input fires `input` then `change`. From inside a shadow root `change` is not composed and never
+   *  reaches `window`: the held choice's `change` is stopped at the root instead, the first node it reaches. */
+  const holdChangesWithin = (root: Node) => {
+    if (!(root instanceof ShadowRoot) || guardedRoots.has(root)) return;
+    guardedRoots.add(root);
+    root.addEventListener(
+      'change',
+      (event) => {
+        if (event.isTrusted && event.target instanceof HTMLInputElement && pending.has(event.target)) event.stopImmediatePropagation();
+      },
+      true,
+    );
+  };
   return (event, input) => {
-    if (!enabled()) return false;
+    const alwaysClean = setting.known();
+    if (alwaysClean === false) return false;
+    if (pending.has(input)) {
+      event.stopImmediatePropagation();
+      return true;
+    }
     const files = [...(input.files ?? [])];
     if (files.length === 0 || !files.some((file) => file.type.startsWith('image/') || file.type === '')) return false;
     event.stopImmediatePropagation();
-    if (event.type === 'input' || pending.has(input)) return true;
     pending.add(input);
-    void cleanFiles(files)
-      .then((result) => {
+    holdChangesWithin(input.getRootNode());
+    void (alwaysClean === undefined ? setting.read() : Promise.resolve(true))
+      .then(async (clean) => {
+        if (!clean) {
+          replaceInputFiles(input, files);
+          onReleased(files, input);
+          return;
+        }
+        const result = await cleanFiles(files);
         replaceInputFiles(input, result.files);
         onCleaned(result.files, input, result.cleaned);
       })

@@ -1,6 +1,6 @@
-import { parseSettings } from '../core/settings';
 import browser from './extension-api';
 import type { FacesReport, PagePickers, ReportedPhoto, Request, UploadPath, UploadReport, UploadResponse } from '../shared/protocol';
+import { lazyAlwaysClean, readOnFirstStep } from './always-clean';
 import { cleanFiles, createCleaner, replaceInputFiles } from './clean';
 import { watchDrops } from './detect/drops';
 import { watchFileInputs } from './detect/file-inputs';
@@ -43,15 +43,9 @@ export function startUploadWatch(send: Send): void {
    *  starts a fresh worker. Assessments are idempotent, so asking twice is safe. */
   const sendWithRetry = (request: Request) => send(request).catch(() => new Promise((wait) => setTimeout(wait, 150)).then(() => send(request)));
 
-  // "Always clean" must be known before the next file event: read once now, follow changes.
-  let alwaysClean = false;
-  void browser.storage.sync
-    .get('settings')
-    .then((stored) => (alwaysClean = parseSettings(stored.settings).alwaysClean))
-    .catch(() => undefined);
-  browser.storage.onChanged.addListener((changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-    if (area === 'sync' && changes.settings) alwaysClean = parseSettings(changes.settings.newValue).alwaysClean;
-  });
+  // "Always clean" is read at the person's first step on the page, not at load: see always-clean.ts.
+  const alwaysClean = lazyAlwaysClean(() => browser.storage);
+  readOnFirstStep(alwaysClean);
 
   /** The upload this frame reported last: only its face count may still update the record and the warning. */
   let latest: Upload | null = null;
@@ -131,11 +125,11 @@ export function startUploadWatch(send: Send): void {
       // The extension may have been updated or reloaded under this page; the page's upload is unaffected.
     });
   };
+  const pathOf = (input: HTMLInputElement): UploadPath => (input.isConnected ? 'file-input' : 'detached-input');
   const cleaner = createCleaner(
-    () => alwaysClean,
-    (files, input, cleaned) => {
-      onFiles(files, input.isConnected ? 'file-input' : 'detached-input', input, cleaned).catch(() => undefined);
-    },
+    alwaysClean,
+    (files, input, cleaned) => void onFiles(files, pathOf(input), input, cleaned).catch(() => undefined),
+    (files, input) => found(files, pathOf(input), input),
   );
 
   watchFileInputs(found, cleaner);

@@ -1,0 +1,58 @@
+import { parseSettings } from '../core/settings';
+
+/** The part of the storage API the setting needs, so tests can hand in their own. */
+export interface SettingsStorage {
+  sync: { get(key: string): Promise<Record<string, unknown>> };
+  onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void };
+}
+
+/**
+ * The person's "always clean my photos" choice, read when it may first be needed instead of at every page load.
+ * Touching the storage API at document_start costs every page load about a millisecond (the API's first use in the
+ * content script's world, a request to the browser and its answer; measured in docs/performance.md), and most
+ * pages never see a file.
+ */
+export interface AlwaysCleanSetting {
+  /** The choice, once the first read has answered; `undefined` before that. */
+  known(): boolean | undefined;
+  /** Reads the choice (only the first call asks the browser) and from then on follows its changes. */
+  read(): Promise<boolean>;
+}
+
+/** `storage` is asked for only on the first read: even looking the API up at load sets it up in this world. */
+export function lazyAlwaysClean(storage: () => SettingsStorage): AlwaysCleanSetting {
+  let value: boolean | undefined;
+  let reading: Promise<boolean> | undefined;
+  return {
+    known: () => value,
+    read() {
+      reading ??= new Promise<Record<string, unknown>>((resolve) => {
+        // Listen first, so a change made while the read is on its way is not lost.
+        const api = storage();
+        api.onChanged.addListener((changes, area) => {
+          if (area === 'sync' && changes.settings) value = parseSettings(changes.settings.newValue).alwaysClean;
+        });
+        resolve(api.sync.get('settings'));
+      }).then(
+        (stored) => (value ??= parseSettings(stored.settings).alwaysClean),
+        // The extension was reloaded or removed under this page: nothing can be cleaned, and the page gets its files.
+        () => (value ??= false),
+      );
+      return reading;
+    },
+  };
+}
+
+/** The first things a person does before any file can reach the page: a file chooser opens only on a click or a
+ *  key press, and a drop starts with the drag entering the page. */
+const FIRST_STEPS = ['pointerdown', 'keydown', 'dragenter'] as const;
+
+/** Starts reading the setting at the person's first step on this page, so it is known before their files arrive. */
+export function readOnFirstStep(setting: AlwaysCleanSetting, target: EventTarget = window): void {
+  const options = { capture: true, passive: true } as const;
+  const onStep = () => {
+    for (const type of FIRST_STEPS) target.removeEventListener(type, onStep, options);
+    void setting.read();
+  };
+  for (const type of FIRST_STEPS) target.addEventListener(type, onStep, options);
+}
