@@ -1,134 +1,38 @@
 import browser from './extension-api';
-import type { FacesReport, PagePickers, ReportedPhoto, Request, UploadPath, UploadReport, UploadResponse } from '../shared/protocol';
+import type { UploadPath } from '../shared/protocol';
 import { lazyAlwaysClean, readOnFirstStep } from './always-clean';
-import { cleanFiles, createCleaner, replaceInputFiles } from './clean';
+import { createCleaner } from './clean';
 import { watchDrops } from './detect/drops';
 import { watchFileInputs } from './detect/file-inputs';
 import { watchPaste } from './detect/paste';
 import { watchRelay } from './detect/relay';
-import { countFacesIn } from './faces';
-import { createRepeatFilter, photosAmong, withMetadataBytes } from './photos';
-import { choosePickerValue, readPicker } from './pickers';
-import { showWarning } from './warning/warning';
-
-type Send = (request: Request) => Promise<unknown>;
-
-interface Upload {
-  path: UploadPath;
-  files: readonly File[];
-  photos: ReportedPhoto[];
-  input: HTMLInputElement | undefined;
-  pickers: PagePickers | null;
-  /** Counted after the first warning, which is then updated. */
-  faces: FacesReport;
-  /** What the warning says besides the assessment: a licence switch or a cleaning just happened. */
-  note: { switched?: boolean; cleanedCount?: number };
-  /** The warning shown for this upload, if any. Once it leaves the page (closed, or replaced by a later upload's),
-   *  the face count updates only the record and the badge, never brings it back. */
-  warning?: HTMLElement;
-  /** What that warning shows, to tell whether an update changes anything. */
-  shown?: string;
-}
-
-type Note = Upload['note'];
+import { createUploadPath, type Send, type UploadPathHandlers } from './upload';
 
 /**
  * The whole upload path of a page: detection on every path, then the photos' first bytes and metadata, the
  * assessment from the background, and the in-page warning with its actions. Content scripts run it on web pages;
  * the trainer demo runs the very same function on its simulated sites.
+ *
+ * At page load only the watchers are set up: every page pays for what runs here, while the upload path itself
+ * (upload.ts) is made on the first file.
  */
 export function startUploadWatch(send: Send): void {
-  const isRepeat = createRepeatFilter();
-  /** The browser may stop the service worker while it is assessing; the message then fails, and a second one
-   *  starts a fresh worker. Assessments are idempotent, so asking twice is safe. */
-  const sendWithRetry = (request: Request) => send(request).catch(() => new Promise((wait) => setTimeout(wait, 150)).then(() => send(request)));
-
   // "Always clean" is read at the person's first step on the page, not at load: see always-clean.ts.
   const alwaysClean = lazyAlwaysClean(() => browser.storage);
   readOnFirstStep(alwaysClean);
 
-  /** The upload this frame reported last: only its face count may still update the record and the warning. */
-  let latest: Upload | null = null;
-
-  /** Assesses the photos with what the page's own pickers say right now, and warns. */
-  async function assessAndWarn(upload: Upload, { note = upload.note, facesUpdate = false }: { note?: Note; facesUpdate?: boolean } = {}): Promise<void> {
-    upload.note = note;
-    const report: UploadReport = {
-      path: upload.path,
-      photos: upload.photos,
-      pageLicence: readPicker(upload.pickers?.licence ?? null),
-      visibility: readPicker(upload.pickers?.visibility ?? null) ?? 'unknown',
-      faces: upload.faces,
-    };
-    const response = (await sendWithRetry({ type: 'upload', report })) as UploadResponse | undefined;
-    if (!response?.interrupt) return;
-    // The person closed this upload's warning, or a later upload replaced it: the count does not bring it back.
-    if (facesUpdate && upload.warning && !upload.warning.isConnected) return;
-    // No face found (the usual case) changes nothing on screen: the warning is left alone rather than rebuilt.
-    const shown = JSON.stringify([response.assessment.level, response.text, !!response.licenceSwitch, response.offerCleaning, note]);
-    if (facesUpdate && upload.warning?.isConnected && shown === upload.shown) return;
-    upload.shown = shown;
-    const licenceSwitch = response.licenceSwitch;
-    const input = upload.input;
-    upload.warning = showWarning(response.assessment, response.text, {
-      onWhy: () => void send({ type: 'open-explanation' }),
-      onSuppressed: () => void send({ type: 'open-explanation' }),
-      onMute: () => void send({ type: 'mute-site' }),
-      onSwitchLicence: licenceSwitch
-        ? {
-            label: licenceSwitch.label,
-            act: () => {
-              if (choosePickerValue(licenceSwitch.selector, licenceSwitch.value)) void assessAndWarn(upload, { note: { switched: true } });
-            },
-          }
-        : undefined,
-      onClean:
-        response.offerCleaning && input
-          ? () => void cleanUpload(upload, input)
-          : undefined,
-      ...note,
-    });
-  }
-
-  /** "Remove location and camera data": the page's input gets cleaned copies, and the upload is assessed again.
-   *  The pixels are unchanged, so the face count stays. */
-  async function cleanUpload(upload: Upload, input: HTMLInputElement): Promise<void> {
-    const cleaned = await cleanFiles(upload.files);
-    replaceInputFiles(input, cleaned.files);
-    upload.files = cleaned.files;
-    upload.photos = await withMetadataBytes(await photosAmong(cleaned.files));
-    await assessAndWarn(upload, { note: { cleanedCount: cleaned.cleaned } });
-  }
-
-  async function onFiles(files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number): Promise<void> {
-    if (files.length === 0 || (cleanedCount === undefined && isRepeat(files))) return;
-    const photos = await photosAmong(files);
-    if (photos.length === 0) return;
-    const [reported, pickers] = await Promise.all([
-      withMetadataBytes(photos),
-      send({ type: 'page-pickers' }).then((value) => value as PagePickers | null).catch(() => null),
-    ]);
-    const upload: Upload = { path, files, photos: reported, input, pickers, faces: 'pending', note: cleanedCount === undefined ? {} : { cleanedCount } };
-    latest = upload;
-    // The warning first, from what is known at once. Faces are counted only then: decoding a large photo competes
-    // for the same two cores and would delay the warning (measured: p95 upload to warning for a 25 MB JPEG went from
-    // 33 to 86 ms when both ran together). A build without a detector would say so at once.
-    await assessAndWarn(upload);
-    const faces = __AFTERLIFE_FACE_DETECTOR__ !== 'none' ? await countFacesIn(photos.map(({ file, summary }) => ({ file, format: summary.format })), send) : 'unknown';
-    if (latest !== upload) return;
-    upload.faces = faces;
-    await assessAndWarn(upload, { facesUpdate: true });
-  }
-
-  const found = (files: readonly File[], path: UploadPath, input?: HTMLInputElement) => {
-    onFiles(files, path, input).catch(() => {
+  let uploads: UploadPathHandlers | undefined;
+  const onFiles = (files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number) => {
+    uploads ??= createUploadPath(send);
+    uploads.onFiles(files, path, input, cleanedCount).catch(() => {
       // The extension may have been updated or reloaded under this page; the page's upload is unaffected.
     });
   };
+  const found = (files: readonly File[], path: UploadPath, input?: HTMLInputElement) => onFiles(files, path, input);
   const pathOf = (input: HTMLInputElement): UploadPath => (input.isConnected ? 'file-input' : 'detached-input');
   const cleaner = createCleaner(
     alwaysClean,
-    (files, input, cleaned) => void onFiles(files, pathOf(input), input, cleaned).catch(() => undefined),
+    (files, input, cleaned) => onFiles(files, pathOf(input), input, cleaned),
     (files, input) => found(files, pathOf(input), input),
   );
 
