@@ -2,7 +2,7 @@
  * `npm run bench`: figures that matter to people using the extension, printed with their goals. Numbers are
  * reported, never asserted in tests. Rules figures run in Node with the same code the service worker runs.
  */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +19,7 @@ import { RULES_LOADED_MEASURE } from '../src/background/measures';
 import { startFixtureServers } from '../e2e/support/server';
 import { compileRules } from '../src/core/rules/compile';
 import { validateRules } from '../src/core/rules/validate';
+import { emptyScriptTwin, launchForCost, pageCost } from './page-cost';
 import { readRuleFiles } from './rules-files';
 
 interface Row {
@@ -337,37 +338,6 @@ async function benchInjectedSize(rows: Row[]): Promise<void> {
   rows.push({ figure: `injected at page load: ${files.length} scripts, raw / gzipped (KB)`, median: `${format(raw / 1024, 1)} / ${format(gzipped / 1024, 1)}`, spread: '—', goal: '≤ 15 KB gzipped', met: gzipped <= 15 * 1024 ? 'yes' : 'NO' });
 }
 
-/**
- * Script and task time of one page load, from the DevTools performance metrics, after the page settles. Measured
- * in the main thread's CPU time ("threadTicks"), not wall-clock time: on two cores the wall-clock time of a task
- * also counts the moments the thread waited for a core while other processes ran, which made two identical
- * browsers differ by up to 11% (A/A 0.89–1.06 with 30 loads a side); CPU time puts that A/A within about 1%.
- */
-async function pageCost(context: import('playwright-core').BrowserContext, url: string, settle: (page: import('playwright-core').Page) => Promise<void>): Promise<number> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  await page.goto(url);
-  await settle(page);
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
-  await page.close();
-  return (value('ScriptDuration') + value('TaskDuration')) * 1000;
-}
-
-/**
- * A copy of the built extension whose content scripts are empty files: what any extension that injects scripts
- * into every page at document_start costs, whatever its scripts do (setting up their worlds). Beside the real
- * extension it separates Chromium's share of the page cost from ours.
- */
-async function emptyScriptTwin(): Promise<string> {
-  const twin = await mkdtemp(join(tmpdir(), 'afterlife-twin-'));
-  await cp(EXTENSION_DIR, twin, { recursive: true });
-  const manifest = JSON.parse(await readFile(join(twin, 'manifest.json'), 'utf8')) as { content_scripts: Array<{ js?: string[] }> };
-  for (const file of manifest.content_scripts.flatMap((script) => script.js ?? [])) await writeFile(join(twin, file), '');
-  return twin;
-}
-
 type Side = 'with' | 'twin' | 'a' | 'b';
 
 const NEAR_EMPTY = 'a near-empty page';
@@ -379,11 +349,6 @@ const NEAR_EMPTY = 'a near-empty page';
  * empty-script twin, for the part of the cost that comes with injecting any script at all.
  */
 async function benchPageCost(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>): Promise<void> {
-  const launch = async (extensionDir: string | null) => {
-    const profile = await mkdtemp(join(tmpdir(), 'afterlife-cost-'));
-    const args = extensionDir ? chromiumArgs(extensionDir) : chromiumArgs(EXTENSION_DIR).filter((arg) => !arg.includes('extension'));
-    return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args });
-  };
   const pages: Array<[string, string, (page: import('playwright-core').Page) => Promise<void>]> = [
     ['heavy page (5,000 elements)', servers.http('www.flickr.com', '/bench/heavy.html'), async (page) => void (await page.waitForLoadState('load'))],
     ['infinite scroll (20,000 elements in 2 s)', servers.http('www.flickr.com', '/bench/scroll.html'), async (page) => void (await page.evaluate(() => (window as unknown as { scrollDone: Promise<number> }).scrollDone))],
@@ -391,10 +356,10 @@ async function benchPageCost(rows: Row[], servers: Awaited<ReturnType<typeof sta
     [NEAR_EMPTY, servers.http('www.flickr.com', '/bench/blank.html'), async (page) => void (await page.waitForLoadState('load'))],
   ];
   const contexts: Record<Side, import('playwright-core').BrowserContext> = {
-    with: await launch(EXTENSION_DIR),
-    twin: await launch(await emptyScriptTwin()),
-    a: await launch(null),
-    b: await launch(null),
+    with: await launchForCost(EXTENSION_DIR),
+    twin: await launchForCost(await emptyScriptTwin()),
+    a: await launchForCost(null),
+    b: await launchForCost(null),
   };
   try {
     for (const [label, url, settle] of pages) {
