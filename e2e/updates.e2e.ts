@@ -9,7 +9,7 @@ import { createBundle } from '../src/core/rules/bundle';
 import { generateKeyPair, signPayload, toBase64 } from '../src/core/rules/signature';
 import type { SiteRule } from '../src/core/rules/types';
 import { photo } from './support/bench';
-import { launchWithExtension, warningIn, type ExtensionBrowser } from './support/browser';
+import { launchWithExtension, stopServiceWorker, warningIn, type ExtensionBrowser } from './support/browser';
 import { startFixtureServers, type FixtureServers } from './support/server';
 import { startUpdateServer } from './support/update-server';
 
@@ -133,15 +133,7 @@ describe('rule updates, in order, as an installed extension meets them', () => {
   });
 
   it('keeps the update after the service worker restarts', async () => {
-    const cdp = await browser.context.newCDPSession(options);
-    const stopped = new Promise<void>((done) => {
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        if (versions.some((version) => version.runningStatus === 'stopped')) done();
-      });
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
+    await stopServiceWorker(browser, options);
     await options.reload();
     await expect.poll(rulesInUse).toMatch(/^Version 2, .* updated\./);
   });

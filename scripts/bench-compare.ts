@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
 import { startFixtureServers } from '../e2e/support/server';
 import { emptyScriptTwin, launchForCost, pageCost } from './page-cost';
+import { median } from './stats';
 
 const PAGES = { blank: '/bench/blank.html', heavy: '/bench/heavy.html', scroll: '/bench/scroll.html' } as const;
 
@@ -27,12 +28,6 @@ if (!(page in PAGES) || !Number.isInteger(loads) || loads < 1 || builds.length <
   console.error('usage: npm run bench:compare -- [--page blank|heavy|scroll] [--loads 60] name=dir name=dir …');
   process.exit(2);
 }
-
-const median = (samples: number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 const servers = await startFixtureServers();
 const contexts: BrowserContext[] = [];

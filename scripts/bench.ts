@@ -21,6 +21,7 @@ import { compileRules } from '../src/core/rules/compile';
 import { validateRules } from '../src/core/rules/validate';
 import { emptyScriptTwin, launchForCost, pageCost } from './page-cost';
 import { readRuleFiles } from './rules-files';
+import { median, percentile } from './stats';
 
 interface Row {
   figure: string;
@@ -30,10 +31,6 @@ interface Row {
   met: string;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
 const format = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function benchRules(rows: Row[]): void {
@@ -84,10 +81,6 @@ function benchRules(rows: Row[]): void {
   });
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 
 /** A JPEG of the given size: a real photo's header and metadata, then entropy-coded-looking bytes up to the size.
  *  Nothing downstream decodes pixels, so this has the cost profile of a camera JPEG of that size. */

@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page, Worker } from 'playwright-core';
 import { build } from 'vite';
 import { closeFaceDetector, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../e2e/support/browser';
+import { median } from './stats';
 import { FACES_TARGET, OFFSCREEN_PAGE, type CountFacesResponse, type FaceBackend, type FaceModel } from '../src/offscreen/protocol';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -108,12 +109,6 @@ async function detailedCount(worker: Worker, jpegBase64: string, config: Config,
   ) as Promise<CountFacesResponse>;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return 0;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 interface Config {
   model: FaceModel;

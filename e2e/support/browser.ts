@@ -139,10 +139,11 @@ export async function facesCounted(browser: ExtensionBrowser, tabId: number, tim
 }
 
 /** Stops the extension's service worker, as the browser does whenever it is idle, and waits until DevTools reports
- *  it stopped. The DevTools ServiceWorker domain acts on the workers of the page's own origin: use an extension page. */
-export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
-  const internals = await browser.context.newPage();
-  await internals.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
+ *  it stopped. The DevTools ServiceWorker domain acts on the workers of the page's own origin, so it goes through an
+ *  extension page: `through` if given, else a popup page opened for the purpose. */
+export async function stopServiceWorker(browser: ExtensionBrowser, through?: Page): Promise<void> {
+  const internals = through ?? (await browser.context.newPage());
+  if (!through) await internals.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
   const cdp = await browser.context.newCDPSession(internals);
   const stopped = new Promise<void>((done) => {
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
@@ -152,5 +153,6 @@ export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await stopped;
-  await internals.close();
+  await cdp.detach();
+  if (!through) await internals.close();
 }

@@ -8,9 +8,8 @@ export interface SettingsStorage {
 
 /**
  * The person's "always clean my photos" choice, read when it may first be needed instead of at every page load.
- * Touching the storage API at document_start costs every page load about a millisecond (the API's first use in the
- * content script's world, a request to the browser and its answer; measured in docs/performance.md), and most
- * pages never see a file.
+ * Reading it at document_start cost every page load about half a millisecond of CPU time (docs/performance.md), and
+ * most pages never see a file.
  */
 export interface AlwaysCleanSetting {
   /** The choice, once the first read has answered; `undefined` before that. */
@@ -19,7 +18,7 @@ export interface AlwaysCleanSetting {
   read(): Promise<boolean>;
 }
 
-/** `storage` is asked for only on the first read: even looking the API up at load sets it up in this world. */
+/** `storage` is looked up only on the first read, so that nothing about storage runs at page load. */
 export function lazyAlwaysClean(storage: () => SettingsStorage): AlwaysCleanSetting {
   let value: boolean | undefined;
   let reading: Promise<boolean> | undefined;

@@ -6,7 +6,7 @@ import { watchDrops } from './detect/drops';
 import { watchFileInputs } from './detect/file-inputs';
 import { watchPaste } from './detect/paste';
 import { watchRelay } from './detect/relay';
-import { createUploadPath, type Send, type UploadPathHandlers } from './upload';
+import { createUploadPath, type OnFiles, type Send } from './upload';
 
 /**
  * The whole upload path of a page: detection on every path, then the photos' first bytes and metadata, the
@@ -21,23 +21,22 @@ export function startUploadWatch(send: Send): void {
   const alwaysClean = lazyAlwaysClean(() => browser.storage);
   readOnFirstStep(alwaysClean);
 
-  let uploads: UploadPathHandlers | undefined;
+  let uploads: OnFiles | undefined;
   const onFiles = (files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number) => {
     uploads ??= createUploadPath(send);
-    uploads.onFiles(files, path, input, cleanedCount).catch(() => {
+    uploads(files, path, input, cleanedCount).catch(() => {
       // The extension may have been updated or reloaded under this page; the page's upload is unaffected.
     });
   };
-  const found = (files: readonly File[], path: UploadPath, input?: HTMLInputElement) => onFiles(files, path, input);
   const pathOf = (input: HTMLInputElement): UploadPath => (input.isConnected ? 'file-input' : 'detached-input');
   const cleaner = createCleaner(
     alwaysClean,
     (files, input, cleaned) => onFiles(files, pathOf(input), input, cleaned),
-    (files, input) => found(files, pathOf(input), input),
+    (files, input) => onFiles(files, pathOf(input), input),
   );
 
-  watchFileInputs(found, cleaner);
-  watchRelay(found, cleaner);
-  watchDrops(found);
-  watchPaste(found);
+  watchFileInputs(onFiles, cleaner);
+  watchRelay(onFiles, cleaner);
+  watchDrops(onFiles);
+  watchPaste(onFiles);
 }

@@ -25,17 +25,15 @@ interface Upload {
 
 type Note = Upload['note'];
 
-/** What the page's watchers hand over: files a person chose (and, after "always clean", the cleaned copy). */
-export interface UploadPathHandlers {
-  onFiles(files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number): Promise<void>;
-}
+/** Takes what the page's watchers hand over: files a person chose (and, after "always clean", the cleaned copy). */
+export type OnFiles = (files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number) => Promise<void>;
 
 /**
  * Everything after detection: the photos' first bytes and metadata, the assessment from the background, the in-page
  * warning with its actions, and the face count. Made on the first file a page sees: a page that never gets one
  * runs none of it, and V8 compiles a function in full only when it first runs.
  */
-export function createUploadPath(send: Send): UploadPathHandlers {
+export function createUploadPath(send: Send): OnFiles {
   const isRepeat = createRepeatFilter();
   /** The browser may stop the service worker while it is assessing; the message then fails, and a second one
    *  starts a fresh worker. Assessments are idempotent, so asking twice is safe. */
@@ -114,5 +112,5 @@ export function createUploadPath(send: Send): UploadPathHandlers {
     await assessAndWarn(upload, { facesUpdate: true });
   }
 
-  return { onFiles };
+  return onFiles;
 }
