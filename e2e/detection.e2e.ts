@@ -111,6 +111,33 @@ describe('other ways photos reach a page', () => {
     await expectPageReceived(page, 'detached', ['beach.jpg']);
   });
 
+  it('leaves the page\'s file inputs untouched until the person\'s first step, then sees a detached one', async () => {
+    await openBench();
+    // Nothing of the input element is wrapped at load: that is part of costing nothing on pages that never upload.
+    const clickIsNative = () => page.evaluate(() => HTMLInputElement.prototype.click.toString().includes('[native code]'));
+    expect(await clickIsNative()).toBe(true);
+    await chooseThroughPicker(page, () => page.click('#detached-picker'), [photo('beach.jpg')]);
+    expect(await clickIsNative()).toBe(false);
+    await expectFlickrWarning();
+  });
+
+  it('sees a detached input the page opens for a click inside one of its frames', async () => {
+    await openBench();
+    await page.frameLocator('#same-origin-frame').locator('#parent-picker').waitFor();
+    await chooseThroughPicker(page, () => page.frameLocator('#same-origin-frame').locator('#parent-picker').click(), [photo('beach.jpg')]);
+    await expectPageReceived(page, 'detached-for-frame', ['beach.jpg']);
+    await expectFlickrWarning();
+  });
+
+  it('sees a detached input on a page that wrapped click() and faked input types before any click', async () => {
+    await page.goto(servers.http('www.flickr.com', '/tampered-inputs.html'));
+    await chooseThroughPicker(page, () => page.click('#pick'), [photo('beach.jpg')]);
+    await expectPageReceived(page, 'tampered-detached', ['beach.jpg']);
+    expect(await page.evaluate(() => (window as unknown as { pageClicks: number }).pageClicks)).toBe(1);
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    expect(await warningIn(page).getAttribute('data-afterlife-site')).toBe('flickr');
+  });
+
   it('sees photos dropped on a drop zone that stops propagation', async () => {
     await openBench();
     await page.locator('#dropzone').scrollIntoViewIfNeeded();

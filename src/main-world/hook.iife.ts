@@ -5,74 +5,111 @@
  *  - a file input created by script and clicked without ever being attached to the document — its `change` event
  *    never reaches a listener on the page;
  *  - files picked through the File System Access API (`showOpenFilePicker`), which never touch an input at all.
- * Every native function is captured now, so a page that later replaces them cannot blind or misdirect the relay.
+ *
+ * It runs on every page, so at load it touches nothing but `window` and `EventTarget` (which every page has set up
+ * already): the first touch of `HTMLInputElement`'s interface in a world costs about as much as the rest of our
+ * page-load work (docs/performance.md). The inputs' `click()` and `showPicker()` are wrapped at the person's first
+ * pointer, key or touch step instead — a file chooser opens only with user activation, which only those steps give,
+ * and our capture listeners on `window`, added before any page script, run before the page's own handlers for
+ * them. A click in a frame gives this page activation too; it moves focus into the frame, so `blur` is a step here.
+ * What it gives up: a page that kept its own reference to the native `click` before the first step is not seen
+ * calling it on a detached input (inputs in the document are seen by the content script anyway).
  */
 import { RELAY_EVENT, RelayKind } from '../shared/relay';
 
+/** Every event that can give a page user activation (HTML: "activation-triggering input event"), and `blur`. */
+const FIRST_STEPS = ['pointerdown', 'pointerup', 'mousedown', 'keydown', 'touchend', 'blur'] as const;
+
 (() => {
   const win = window;
-  const inputProto = HTMLInputElement.prototype;
-  const nativeClick = inputProto.click;
-  const nativeShowPicker: ((this: HTMLInputElement) => void) | undefined = inputProto.showPicker;
-  const dispatch = EventTarget.prototype.dispatchEvent;
-  const getType = Object.getOwnPropertyDescriptor(inputProto, 'type')?.get;
-  const setFiles = Object.getOwnPropertyDescriptor(inputProto, 'files')?.set;
-  const createElement = Document.prototype.createElement;
-  const NativeMouseEvent = MouseEvent;
-  const NativeDataTransfer = DataTransfer;
-  const NativeFile = File;
-  const itemsOf = Object.getOwnPropertyDescriptor(DataTransfer.prototype, 'items')?.get;
-  const addItem = DataTransferItemList.prototype.add;
-  const dataTransferFiles = Object.getOwnPropertyDescriptor(DataTransfer.prototype, 'files')?.get;
   const apply = Reflect.apply;
-  const thenOf = Promise.prototype.then;
+  const listen = EventTarget.prototype.addEventListener;
+  const unlisten = EventTarget.prototype.removeEventListener;
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  const NativeMouseEvent = MouseEvent;
 
-  const relay = (input: HTMLInputElement, kind: RelayKind) => {
-    apply(dispatch, win, [new NativeMouseEvent(RELAY_EVENT, { relatedTarget: input, detail: kind })]);
+  /** Points the content script at an element. It checks, with its own untampered view of the DOM, that this is a
+   *  file input; so the hook does not look at the element itself, and a page that changed `type` fools nothing. */
+  const relay = (input: unknown, kind: RelayKind) => {
+    apply(dispatch, win, [new NativeMouseEvent(RELAY_EVENT, { relatedTarget: input as EventTarget, detail: kind })]);
   };
 
-  const isFileInput = (value: unknown): value is HTMLInputElement =>
-    value instanceof HTMLInputElement && !!getType && apply(getType, value, []) === 'file';
-
-  const watchBefore = (native: (this: HTMLInputElement) => void) =>
-    function (this: HTMLInputElement) {
-      try {
-        if (isFileInput(this)) relay(this, RelayKind.WatchInput);
-      } catch {
-        // Never let the hook break the page's own click.
-      }
-      return apply(native, this, []);
+  /** The natives the File System Access relay uses, captured once: at the first step, before any page handler of
+   *  that step runs, or at the first pick should a picker somehow open without one. */
+  let pickerNatives: ReturnType<typeof capturePickerNatives> | undefined;
+  const capturePickerNatives = () => {
+    const items = Object.getOwnPropertyDescriptor(DataTransfer.prototype, 'items')?.get;
+    const files = Object.getOwnPropertyDescriptor(DataTransfer.prototype, 'files')?.get;
+    const setFiles = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'files')?.set;
+    if (!items || !files || !setFiles) return null;
+    return {
+      items,
+      files,
+      setFiles,
+      addItem: DataTransferItemList.prototype.add,
+      createElement: Document.prototype.createElement,
+      NativeDataTransfer: DataTransfer,
+      NativeFile: File,
+      thenOf: Promise.prototype.then,
     };
+  };
+  const natives = () => (pickerNatives ??= capturePickerNatives());
 
-  inputProto.click = watchBefore(nativeClick);
-  if (nativeShowPicker) inputProto.showPicker = watchBefore(nativeShowPicker);
+  const wrapInputPickers = () => {
+    const inputProto = HTMLInputElement.prototype;
+    const watchBefore = (native: (this: HTMLInputElement) => void) =>
+      function (this: HTMLInputElement) {
+        try {
+          relay(this, RelayKind.WatchInput);
+        } catch {
+          // Never let the hook break the page's own click.
+        }
+        return apply(native, this, []);
+      };
+    inputProto.click = watchBefore(inputProto.click);
+    if (typeof inputProto.showPicker === 'function') inputProto.showPicker = watchBefore(inputProto.showPicker);
+  };
 
-  // File System Access: wrap whatever picker the page ends up calling, including one it installs later.
+  const onFirstStep = () => {
+    for (const type of FIRST_STEPS) apply(unlisten, win, [type, onFirstStep, true]);
+    try {
+      natives();
+      wrapInputPickers();
+    } catch {
+      // A page that froze the prototypes: nothing to wrap, and nothing of the page's may break.
+    }
+  };
+  for (const type of FIRST_STEPS) apply(listen, win, [type, onFirstStep, { capture: true, passive: true }]);
+
+  // File System Access: wrap whatever picker the page ends up calling, including one it installs later. Only
+  // `window` is touched here, so this is done at load.
   type Picker = (...args: unknown[]) => unknown;
   const initialPicker = (win as unknown as { showOpenFilePicker?: Picker }).showOpenFilePicker;
-  if (typeof initialPicker !== 'function' || !itemsOf || !dataTransferFiles || !setFiles) return;
+  if (typeof initialPicker !== 'function') return;
 
   const relayHandles = async (handles: unknown) => {
-    if (!Array.isArray(handles)) return;
-    const transfer = new NativeDataTransfer();
-    const items = apply(itemsOf, transfer, []) as DataTransferItemList;
+    const own = natives();
+    if (!own || !Array.isArray(handles)) return;
+    const transfer = new own.NativeDataTransfer();
+    const items = apply(own.items, transfer, []) as DataTransferItemList;
     for (const handle of handles) {
       const getFile = (handle as { getFile?: unknown } | null)?.getFile;
       if (typeof getFile !== 'function') continue;
       const file: unknown = await apply(getFile as () => Promise<unknown>, handle, []);
-      if (file instanceof NativeFile) apply(addItem, items, [file]);
+      if (file instanceof own.NativeFile) apply(own.addItem, items, [file]);
     }
     if (items.length === 0) return;
-    const carrier = apply(createElement, document, ['input']) as HTMLInputElement;
+    const carrier = apply(own.createElement, document, ['input']) as HTMLInputElement;
     carrier.type = 'file';
-    apply(setFiles, carrier, [apply(dataTransferFiles, transfer, [])]);
+    apply(own.setFiles, carrier, [apply(own.files, transfer, [])]);
     relay(carrier, RelayKind.FilesPicked);
   };
 
   let currentPicker: unknown = initialPicker;
   const wrappedPicker = function (this: unknown, ...args: unknown[]) {
     const result = apply(currentPicker as Picker, this, args);
-    if (result && typeof (result as Promise<unknown>).then === 'function') {
+    const thenOf = natives()?.thenOf;
+    if (thenOf && result && typeof (result as Promise<unknown>).then === 'function') {
       const quietly = (handles: unknown) => apply(thenOf, relayHandles(handles), [undefined, () => undefined]);
       apply(thenOf, result, [quietly, () => undefined]);
     }
