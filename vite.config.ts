@@ -4,13 +4,14 @@ import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { faceModelsPlugin } from './scripts/vite-plugin-face-models';
 import { bundledRulesPlugin } from './scripts/vite-plugin-rules';
+import { uploadPathPlugin } from './scripts/vite-plugin-upload-path';
 
 // Content scripts are named *.iife.ts so crxjs builds each as one standalone IIFE that runs at
 // document_start, instead of its default loader that imports a chunk only after the page has loaded
 // (too late to see early uploads) and exposes that chunk to every site as a web-accessible resource.
 export default defineConfig({
-  plugins: [bundledRulesPlugin(), faceModelsPlugin(), preact(), crx({ manifest: manifest as Parameters<typeof crx>[0]['manifest'] })],
-  define: { __AFTERLIFE_FACE_DETECTOR__: JSON.stringify('offscreen') },
+  plugins: [bundledRulesPlugin(), faceModelsPlugin(), uploadPathPlugin(), preact(), crx({ manifest: manifest as Parameters<typeof crx>[0]['manifest'] })],
+  define: { __AFTERLIFE_FACE_DETECTOR__: JSON.stringify('offscreen'), __AFTERLIFE_UPLOAD_PATH__: JSON.stringify('module') },
   build: {
     outDir: 'extension',
     // Extension pages the manifest does not name: the trainer demo and its simulated sites, and the offscreen

@@ -25,7 +25,8 @@ export default defineConfig({
     crx({ manifest: firefoxManifest(manifest) as unknown as Parameters<typeof crx>[0]['manifest'], browser: 'firefox' }),
   ],
   // No offscreen documents in Firefox: the background page, which has a DOM, runs the face detector itself.
-  define: { __AFTERLIFE_FACE_DETECTOR__: JSON.stringify('background') },
+  // No use_dynamic_url in Firefox: the upload path stays inside the content script (see virtual-modules.d.ts).
+  define: { __AFTERLIFE_FACE_DETECTOR__: JSON.stringify('background'), __AFTERLIFE_UPLOAD_PATH__: JSON.stringify('bundled') },
   build: {
     ...shared,
     rollupOptions: { ...shared.rollupOptions, input: pages },

@@ -29,7 +29,8 @@ describe('the Firefox manifest, derived from manifest.json', () => {
 
   it('drops what only Chromium reads, and keeps everything else as it is', () => {
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
-    const { background: _b, minimum_chrome_version: _m, permissions: _p, ...shared } = manifest;
+    expect(firefox).not.toHaveProperty('web_accessible_resources');
+    const { background: _b, minimum_chrome_version: _m, permissions: _p, web_accessible_resources: _w, ...shared } = manifest;
     const { background: _fb, browser_specific_settings: _s, permissions: _fp, ...firefoxShared } = firefox;
     expect(firefoxShared).toEqual(shared);
   });

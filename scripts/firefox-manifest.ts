@@ -31,7 +31,8 @@ export interface ChromiumManifest {
 /** Permissions only Chromium has: Firefox has no offscreen documents, and its background page counts faces itself. */
 export const CHROMIUM_ONLY_PERMISSIONS = ['offscreen'];
 
-export interface FirefoxManifest extends Omit<ChromiumManifest, 'background' | 'minimum_chrome_version' | 'browser_specific_settings'> {
+export interface FirefoxManifest
+  extends Omit<ChromiumManifest, 'background' | 'minimum_chrome_version' | 'browser_specific_settings' | 'web_accessible_resources'> {
   background: { scripts: string[]; type?: string };
   browser_specific_settings: {
     gecko: {
@@ -48,6 +49,9 @@ export function firefoxManifest(chromium: ChromiumManifest): FirefoxManifest {
     background,
     minimum_chrome_version: _chromeOnly,
     browser_specific_settings: _replaced,
+    // The one web-accessible resource is the upload path's module, which Chromium imports at a per-session address;
+    // Firefox has no such address (no use_dynamic_url), so its content script bundles the upload path instead.
+    web_accessible_resources: _chromiumModule,
     ...shared
   } = chromium;
   if (chromium.manifest_version !== 3) throw new Error('manifest.json: the Firefox build expects manifest_version 3');

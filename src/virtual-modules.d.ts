@@ -13,3 +13,9 @@ declare module 'virtual:afterlife-rules' {
  *  Chromium build (its service worker has no DOM), 'background' in the Firefox build (its background is a page with a
  *  DOM, and Firefox has no offscreen documents). A build without a detector would say 'none'. */
 declare const __AFTERLIFE_FACE_DETECTOR__: 'offscreen' | 'background' | 'none';
+
+/** How the content script gets its upload path (src/content/upload-path.ts), replaced by a literal at build time:
+ *  'module' in the Chromium build (a module of its own, imported on the first file, so pages that never upload do
+ *  not compile it), 'bundled' in the Firefox build (inside the content script: Firefox has no `use_dynamic_url`, so a
+ *  web-accessible module there would sit at one fixed address for the whole install). */
+declare const __AFTERLIFE_UPLOAD_PATH__: 'module' | 'bundled';

@@ -1,35 +1,6 @@
-import { sniffImageFormat, SNIFF_BYTES } from '../core/photo/sniff';
-import { stripMetadata } from '../core/photo/strip';
 import type { AlwaysCleanSetting } from './always-clean';
+import type { CleanedFiles } from './clean-files';
 import type { Interceptor } from './detect/types';
-
-export interface CleanedFiles {
-  files: File[];
-  /** Photos whose metadata was removed. */
-  cleaned: number;
-  /** Photos that could not be cleaned (format not supported, or malformed) and are passed on unchanged. */
-  unchanged: number;
-}
-
-/** Copies of the files without location, camera and other metadata; files that cannot be cleaned pass unchanged. */
-export async function cleanFiles(files: readonly File[]): Promise<CleanedFiles> {
-  let cleaned = 0;
-  let unchanged = 0;
-  const out = await Promise.all(
-    files.map(async (file) => {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const format = sniffImageFormat(bytes.subarray(0, SNIFF_BYTES));
-      const result = format ? stripMetadata(bytes, format) : ({ ok: false } as const);
-      if (!result.ok) {
-        if (format) unchanged++;
-        return file;
-      }
-      cleaned++;
-      return new File([result.bytes as Uint8Array<ArrayBuffer>], file.name, { type: file.type, lastModified: file.lastModified });
-    }),
-  );
-  return { files: out, cleaned, unchanged };
-}
 
 /** Puts files into an input and tells the page, as if the person had chosen them. */
 export function replaceInputFiles(input: HTMLInputElement, files: readonly File[]): void {
@@ -52,6 +23,8 @@ export function replaceInputFiles(input: HTMLInputElement, files: readonly File[
  */
 export function createCleaner(
   setting: AlwaysCleanSetting,
+  /** Cleans the photos: loaded with the upload path, only once something is to be cleaned. */
+  clean: (files: readonly File[]) => Promise<CleanedFiles>,
   onCleaned: (files: File[], input: HTMLInputElement, cleaned: number) => void,
   onReleased: (files: File[], input: HTMLInputElement) => void,
 ): Interceptor {
@@ -83,13 +56,13 @@ export function createCleaner(
     pending.add(input);
     holdChangesWithin(input.getRootNode());
     void (alwaysClean === undefined ? setting.read() : Promise.resolve(true))
-      .then(async (clean) => {
-        if (!clean) {
+      .then(async (cleanNow) => {
+        if (!cleanNow) {
           replaceInputFiles(input, files);
           onReleased(files, input);
           return;
         }
-        const result = await cleanFiles(files);
+        const result = await clean(files);
         replaceInputFiles(input, result.files);
         onCleaned(result.files, input, result.cleaned);
       })

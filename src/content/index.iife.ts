@@ -5,5 +5,23 @@
 import browser from './extension-api';
 import type { Request } from '../shared/protocol';
 import { startUploadWatch } from './start';
+import type { UploadPathModule } from './upload-path';
+import { UPLOAD_PATH_FILE } from './upload-path-file';
 
-startUploadWatch((request: Request) => browser.runtime.sendMessage(request));
+let uploadPath: Promise<UploadPathModule> | undefined;
+
+/** The upload path, loaded once, on the first file. Chromium imports it from the extension (a module built on its
+ *  own, at a per-session address); the Firefox build bundles it into this script instead (see the build constant). */
+function loadUploadPath(): Promise<UploadPathModule> {
+  uploadPath ??= (
+    __AFTERLIFE_UPLOAD_PATH__ === 'module'
+      ? (import(/* @vite-ignore */ browser.runtime.getURL(UPLOAD_PATH_FILE)) as Promise<UploadPathModule>)
+      : import('./upload-path')
+  ).catch((error: unknown) => {
+    uploadPath = undefined; // a later file tries again
+    throw error;
+  });
+  return uploadPath;
+}
+
+startUploadWatch((request: Request) => browser.runtime.sendMessage(request), loadUploadPath);

@@ -6,31 +6,40 @@ import { watchDrops } from './detect/drops';
 import { watchFileInputs } from './detect/file-inputs';
 import { watchPaste } from './detect/paste';
 import { watchRelay } from './detect/relay';
-import { createUploadPath, type OnFiles, type Send } from './upload';
+import type { OnFiles, Send } from './upload';
+import type { UploadPathModule } from './upload-path';
 
 /**
  * The whole upload path of a page: detection on every path, then the photos' first bytes and metadata, the
  * assessment from the background, and the in-page warning with its actions. Content scripts run it on web pages;
  * the trainer demo runs the very same function on its simulated sites.
  *
- * At page load only the watchers are set up: every page pays for what runs here, while the upload path itself
- * (upload.ts) is made on the first file.
+ * At page load only the watchers are set up: every page pays for what runs here. The rest (upload-path.ts) is
+ * loaded with `loadUploadPath` on the first file, and a page that never gets one does not even compile it.
  */
-export function startUploadWatch(send: Send): void {
+export function startUploadWatch(send: Send, loadUploadPath: () => Promise<UploadPathModule>): void {
   // "Always clean" is read at the person's first step on the page, not at load: see always-clean.ts.
   const alwaysClean = lazyAlwaysClean(() => browser.storage);
   readOnFirstStep(alwaysClean);
 
-  let uploads: OnFiles | undefined;
+  let uploads: Promise<OnFiles> | undefined;
   const onFiles = (files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number) => {
-    uploads ??= createUploadPath(send);
-    uploads(files, path, input, cleanedCount).catch(() => {
-      // The extension may have been updated or reloaded under this page; the page's upload is unaffected.
-    });
+    uploads ??= loadUploadPath()
+      .then((module) => module.createUploadPath(send))
+      .catch((error: unknown) => {
+        uploads = undefined; // the next file tries again
+        throw error;
+      });
+    uploads
+      .then((upload) => upload(files, path, input, cleanedCount))
+      .catch(() => {
+        // The extension may have been updated or reloaded under this page; the page's upload is unaffected.
+      });
   };
   const pathOf = (input: HTMLInputElement): UploadPath => (input.isConnected ? 'file-input' : 'detached-input');
   const cleaner = createCleaner(
     alwaysClean,
+    (files) => loadUploadPath().then((module) => module.cleanFiles(files)),
     (files, input, cleaned) => onFiles(files, pathOf(input), input, cleaned),
     (files, input) => onFiles(files, pathOf(input), input),
   );

@@ -1,5 +1,6 @@
 import type { FacesReport, PagePickers, ReportedPhoto, Request, UploadPath, UploadReport, UploadResponse } from '../shared/protocol';
-import { cleanFiles, replaceInputFiles } from './clean';
+import { replaceInputFiles } from './clean';
+import { cleanFiles } from './clean-files';
 import { countFacesIn } from './faces';
 import { createRepeatFilter, photosAmong, withMetadataBytes } from './photos';
 import { choosePickerValue, readPicker } from './pickers';

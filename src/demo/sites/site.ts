@@ -14,8 +14,10 @@ import { loadSettings } from '../../ui/load-settings';
 
 const demoSite = document.documentElement.dataset.demoSite ?? 'unknown';
 
-startUploadWatch((request: Request) =>
-  browser.runtime.sendMessage(request.type === 'upload' || request.type === 'page-pickers' ? { ...request, demoSite } : request),
+startUploadWatch(
+  (request: Request) =>
+    browser.runtime.sendMessage(request.type === 'upload' || request.type === 'page-pickers' ? { ...request, demoSite } : request),
+  () => import('../../content/upload-path'),
 );
 
 function showPreview(file: File): void {
