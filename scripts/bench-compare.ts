@@ -1,6 +1,6 @@
 /**
  * Page cost of several builds side by side, to find where a page-load cost comes from:
- *   npm run bench:compare -- [--page blank|heavy|scroll] [--loads 60] name=dir name=dir …
+ *   npm run bench:compare -- [--page blank|scripted|heavy|scroll] [--loads 60] name=dir name=dir …
  * `dir` is a built extension (for example a copy of extension/ with a content script cut down), `none` for no
  * extension, `twin` for the current build with its content scripts emptied. Every load alternates between the
  * builds, the order reversed every other run; medians of CPU script and task time, as in `npm run bench`.
@@ -13,7 +13,7 @@ import { startFixtureServers } from '../e2e/support/server';
 import { emptyScriptTwin, launchForCost, pageCost } from './page-cost';
 import { median } from './stats';
 
-const PAGES = { blank: '/bench/blank.html', heavy: '/bench/heavy.html', scroll: '/bench/scroll.html' } as const;
+const PAGES = { blank: '/bench/blank.html', scripted: '/bench/scripted.html', heavy: '/bench/heavy.html', scroll: '/bench/scroll.html' } as const;
 
 const { values, positionals } = parseArgs({ options: { page: { type: 'string', default: 'blank' }, loads: { type: 'string', default: '60' } }, allowPositionals: true });
 const page = values.page as keyof typeof PAGES;
@@ -25,7 +25,7 @@ const builds = positionals.map((pair) => {
   return { name, dir };
 });
 if (!(page in PAGES) || !Number.isInteger(loads) || loads < 1 || builds.length < 2) {
-  console.error('usage: npm run bench:compare -- [--page blank|heavy|scroll] [--loads 60] name=dir name=dir …');
+  console.error('usage: npm run bench:compare -- [--page blank|scripted|heavy|scroll] [--loads 60] name=dir name=dir …');
   process.exit(2);
 }
 
