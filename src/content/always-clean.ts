@@ -1,4 +1,4 @@
-import { parseSettings } from '../core/settings';
+import { alwaysCleanOf } from '../core/settings';
 
 /** The part of the storage API the setting needs, so tests can hand in their own. */
 export interface SettingsStorage {
@@ -29,11 +29,11 @@ export function lazyAlwaysClean(storage: () => SettingsStorage): AlwaysCleanSett
         // Listen first, so a change made while the read is on its way is not lost.
         const api = storage();
         api.onChanged.addListener((changes, area) => {
-          if (area === 'sync' && changes.settings) value = parseSettings(changes.settings.newValue).alwaysClean;
+          if (area === 'sync' && changes.settings) value = alwaysCleanOf(changes.settings.newValue);
         });
         resolve(api.sync.get('settings'));
       }).then(
-        (stored) => (value ??= parseSettings(stored.settings).alwaysClean),
+        (stored) => (value ??= alwaysCleanOf(stored.settings)),
         // The extension was reloaded or removed under this page: nothing can be cleaned, and the page gets its files.
         () => (value ??= false),
       );

@@ -17,21 +17,20 @@ import type { UploadPathModule } from './upload-path';
  * At page load only the watchers are set up: every page pays for what runs here. The rest (upload-path.ts) is
  * loaded with `loadUploadPath` on the first file, and a page that never gets one does not even compile it.
  */
-export function startUploadWatch(send: Send, loadUploadPath: () => Promise<UploadPathModule>): void {
+export function startUploadWatch(
+  send: Send,
+  /** Loads upload-path.ts once (and tries again after a failure). */
+  loadUploadPath: () => Promise<UploadPathModule>,
+): void {
   // "Always clean" is read at the person's first step on the page, not at load: see always-clean.ts.
   const alwaysClean = lazyAlwaysClean(() => browser.storage);
   readOnFirstStep(alwaysClean);
 
-  let uploads: Promise<OnFiles> | undefined;
+  // Made once, from the module the loader hands over (it loads the module once, and again after a failure).
+  let upload: OnFiles | undefined;
   const onFiles = (files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number) => {
-    uploads ??= loadUploadPath()
-      .then((module) => module.createUploadPath(send))
-      .catch((error: unknown) => {
-        uploads = undefined; // the next file tries again
-        throw error;
-      });
-    uploads
-      .then((upload) => upload(files, path, input, cleanedCount))
+    loadUploadPath()
+      .then((module) => (upload ??= module.createUploadPath(send))(files, path, input, cleanedCount))
       .catch(() => {
         // The extension may have been updated or reloaded under this page; the page's upload is unaffected.
       });

@@ -34,6 +34,12 @@ export function isUpdateUrl(value: string): boolean {
 const SITE_KEY = /^(?:[a-z0-9-]{1,64}|domain:[a-z0-9.-]{1,253})$/;
 const MAX_MUTED = 1000;
 
+/** Only the "always clean" choice from stored settings, read as parseSettings reads it: for the content script,
+ *  which needs nothing else and should not carry the rest of the parsing into every page. */
+export function alwaysCleanOf(raw: unknown): boolean {
+  return raw !== null && typeof raw === 'object' && (raw as Record<string, unknown>).alwaysClean === true;
+}
+
 /** Reads stored settings defensively: anything missing, of the wrong type or unknown falls back to the default
  *  for that field alone, so one bad value never costs the person their other choices. */
 export function parseSettings(raw: unknown): Settings {
@@ -46,6 +52,6 @@ export function parseSettings(raw: unknown): Settings {
     ? (stored.language as LanguageChoice)
     : DEFAULT_SETTINGS.language;
   const rulesUrl = typeof stored.rulesUrl === 'string' && stored.rulesUrl.length <= 2000 && isUpdateUrl(stored.rulesUrl) ? stored.rulesUrl : '';
-  const alwaysClean = stored.alwaysClean === true;
+  const alwaysClean = alwaysCleanOf(stored);
   return { interruptFrom, mutedSites, language, rulesUrl, alwaysClean };
 }
