@@ -1,4 +1,4 @@
-import { alwaysCleanOf } from '../core/settings';
+import { alwaysCleanOf } from '../core/always-clean-setting';
 
 /** The part of the storage API the setting needs, so tests can hand in their own. */
 export interface SettingsStorage {

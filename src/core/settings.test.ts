@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings } from './settings';
+import { DEFAULT_SETTINGS, parseSettings, placeOf } from './settings';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored', () => {
@@ -15,8 +15,12 @@ describe('parseSettings', () => {
       language: 'de',
       rulesUrl: '',
       alwaysClean: false,
+      country: '',
     });
     expect(parseSettings({ language: 'klingon' }).language).toBe('auto');
+    expect(parseSettings({ country: 'US-IL' }).country).toBe('US-IL');
+    expect(parseSettings({ country: 'Atlantis' }).country).toBe('');
+    expect(parseSettings({ country: 'eu' }).country).toBe('');
     expect(parseSettings({ interruptFrom: 'extreme', mutedSites: 'flickr' })).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -30,5 +34,16 @@ describe('parseSettings', () => {
 
   it('removes duplicate muted sites', () => {
     expect(parseSettings({ mutedSites: ['flickr', 'flickr'] }).mutedSites).toEqual(['flickr']);
+  });
+});
+
+describe('placeOf: where the person is, as the model uses it', () => {
+  const hints = { timeZone: 'America/Chicago', languages: ['en-US'] };
+  it('follows the browser until the person chooses', () => {
+    expect(placeOf({ country: '' }, hints)).toEqual({ country: 'US', guessed: true, regions: ['us'] });
+  });
+  it('uses the country chosen, whatever the browser says', () => {
+    expect(placeOf({ country: 'DE' }, hints)).toEqual({ country: 'DE', guessed: false, regions: ['eu-eea'] });
+    expect(placeOf({ country: 'US-IL' }, hints)).toEqual({ country: 'US-IL', guessed: false, regions: ['us', 'us-il'] });
   });
 });

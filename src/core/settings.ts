@@ -1,4 +1,6 @@
+import { alwaysCleanOf } from './always-clean-setting';
 import { isLevel, type Level } from './levels';
+import { guessCountry, isCountrySetting, regionsOf, type RegionCode } from './region';
 
 export const LANGUAGE_SETTINGS = ['auto', 'en', 'de'] as const;
 export type LanguageChoice = (typeof LANGUAGE_SETTINGS)[number];
@@ -15,9 +17,33 @@ export interface Settings {
   rulesUrl: string;
   /** Remove location and camera data from every photo before the page's own code sees it. */
   alwaysClean: boolean;
+  /** Where the person is, for the facts that hold only in some regions: an ISO 3166 code (`DE`, `US-IL`), or '' to
+   *  follow the browser's time zone and language. Chosen on the device; never looked up. */
+  country: string;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ interruptFrom: 'high', mutedSites: [], language: 'auto', rulesUrl: '', alwaysClean: false });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  interruptFrom: 'high',
+  mutedSites: [],
+  language: 'auto',
+  rulesUrl: '',
+  alwaysClean: false,
+  country: '',
+});
+
+/** The person's place as the model uses it: the country chosen, or the browser's suggestion while none is. */
+export interface PlaceInUse {
+  country: string;
+  /** True while the person has not chosen, and the browser's time zone and language decide. */
+  guessed: boolean;
+  regions: RegionCode[];
+}
+
+export function placeOf(settings: Pick<Settings, 'country'>, browserHints: { timeZone: string | undefined; languages: readonly string[] }): PlaceInUse {
+  const guessed = settings.country === '';
+  const country = guessed ? guessCountry(browserHints.timeZone, browserHints.languages) : settings.country;
+  return { country, guessed, regions: regionsOf(country) };
+}
 
 /** An update address must be https; plain http is allowed only to this machine, for testing a release locally. */
 export function isUpdateUrl(value: string): boolean {
@@ -34,12 +60,6 @@ export function isUpdateUrl(value: string): boolean {
 const SITE_KEY = /^(?:[a-z0-9-]{1,64}|domain:[a-z0-9.-]{1,253})$/;
 const MAX_MUTED = 1000;
 
-/** Only the "always clean" choice from stored settings, read as parseSettings reads it: for the content script,
- *  which needs nothing else and should not carry the rest of the parsing into every page. */
-export function alwaysCleanOf(raw: unknown): boolean {
-  return raw !== null && typeof raw === 'object' && (raw as Record<string, unknown>).alwaysClean === true;
-}
-
 /** Reads stored settings defensively: anything missing, of the wrong type or unknown falls back to the default
  *  for that field alone, so one bad value never costs the person their other choices. */
 export function parseSettings(raw: unknown): Settings {
@@ -53,5 +73,8 @@ export function parseSettings(raw: unknown): Settings {
     : DEFAULT_SETTINGS.language;
   const rulesUrl = typeof stored.rulesUrl === 'string' && stored.rulesUrl.length <= 2000 && isUpdateUrl(stored.rulesUrl) ? stored.rulesUrl : '';
   const alwaysClean = alwaysCleanOf(stored);
-  return { interruptFrom, mutedSites, language, rulesUrl, alwaysClean };
+  const country = isCountrySetting(stored.country) ? stored.country : DEFAULT_SETTINGS.country;
+  return { interruptFrom, mutedSites, language, rulesUrl, alwaysClean, country };
 }
+
+export { alwaysCleanOf };
