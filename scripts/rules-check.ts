@@ -1,13 +1,47 @@
-/** `npm run rules:check`: validates rules/ and prints every problem with its file, field and reason. */
+/**
+ * `npm run rules:check`: validates rules/ and prints every problem with its file, field and reason; then how much of
+ * each site's claims rest on primary sources (the company's own pages, a regulator, a court, the paper), weakest
+ * first, so a maintainer knows where to look next. `--sources` lists every secondary source by file and field.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { PrimarySourcesSchema } from '../src/core/rules/schema';
+import { sourceShare, type SourceShare } from '../src/core/rules/sources';
 import { formatProblem, validateRules } from '../src/core/rules/validate';
-import { readRuleFiles } from './rules-files';
+import { readRuleFiles, RULES_DIR } from './rules-files';
 
 const files = readRuleFiles();
 const { data, problems } = validateRules(files);
+const primaryPath = join(RULES_DIR, 'primary-sources.json');
+const primaryFile = v.safeParse(PrimarySourcesSchema, JSON.parse(readFileSync(primaryPath, 'utf8')));
+if (!primaryFile.success) {
+  for (const issue of primaryFile.issues) problems.push({ file: 'rules/primary-sources.json', field: (issue.path ?? []).map((item) => String(item.key)).join('.'), message: issue.message });
+}
+
 if (problems.length > 0) {
   for (const problem of problems) console.error(formatProblem(problem));
   console.error(`\nrules:check found ${problems.length} problem${problems.length === 1 ? '' : 's'}.`);
   process.exitCode = 1;
-} else if (data) {
-  console.log(`rules:check: ${data.sites.length} sites, ${data.datasets.length} datasets, ${data.licences.length} licences — no problems.`);
+} else if (data && primaryFile.success) {
+  const institutions = new Set(primaryFile.output.institutions.map((institution) => institution.domain));
+  const operators = new Map(data.operators.map((operator) => [operator.id, operator]));
+  const publisherPages = (primaryFile.output.publisherPages ?? []).map((page) => page.url);
+  const shares: SourceShare[] = data.sites.map((site) => sourceShare(site, site.operator ? operators.get(site.operator) : undefined, { institutions, publisherPages }));
+  const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`);
+  const claims = shares.reduce((sum, share) => sum + share.claims, 0);
+  const primary = shares.reduce((sum, share) => sum + share.primary, 0);
+  const categories = new Set(data.sites.map((site) => site.category)).size;
+  console.log(
+    `rules:check: ${data.sites.length} sites in ${categories} categories, ${data.operators.length} operators, ${data.datasets.length} datasets, ${data.licences.length} licences — no problems.`,
+  );
+  console.log(`\nPrimary sources: ${primary} of ${claims} site claims (${percent(primary, claims)}); ${shares.filter((share) => share.primary === share.claims).length} of ${shares.length} sites cite only primary sources.`);
+  console.log('Per site, weakest first (primary / claims):');
+  const sorted = [...shares].sort((a, b) => a.primary / Math.max(1, a.claims) - b.primary / Math.max(1, b.claims) || a.site.localeCompare(b.site));
+  const cells = sorted.map((share) => `${share.site} ${share.primary}/${share.claims}`);
+  for (let index = 0; index < cells.length; index += 6) console.log(`  ${cells.slice(index, index + 6).join(' · ')}`);
+  if (process.argv.includes('--sources')) {
+    console.log('\nSecondary sources to replace:');
+    for (const share of sorted) for (const claim of share.secondary) console.log(`  rules/sites/${share.site}.json: ${claim.field}: ${claim.source}`);
+  }
 }

@@ -27,6 +27,7 @@ export function readRuleFiles(rulesDir = RULES_DIR): RuleFiles {
   return {
     meta: readIfPresent(join(rulesDir, 'meta.json')),
     sites: readFolder(join(rulesDir, 'sites')),
+    operators: readFolder(join(rulesDir, 'operators')),
     datasets: readFolder(join(rulesDir, 'datasets')),
     licences: readIfPresent(join(rulesDir, 'licences.json')),
     expectations: readIfPresent(join(rulesDir, 'expectations.json')),

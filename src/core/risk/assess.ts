@@ -1,6 +1,8 @@
 import type { Level } from '../levels';
-import type { DatasetRule, LicenceRule, SiteCategory, SiteRule, TermFact } from '../rules/types';
-import type { Action, Assessment, Evidence, Factor, Signals } from './types';
+import { appliesIn } from '../region';
+import type { DatasetRule, LicenceRule, SiteCategory, TermFact } from '../rules/types';
+import { datasetWeight, historyPoints } from './history';
+import type { Action, Assessment, ElsewhereFact, Evidence, Factor, Signals } from './types';
 
 /** The reference data an assessment may cite, looked up by id. */
 export interface Knowledge {
@@ -23,17 +25,42 @@ export function levelForPoints(points: number): Level {
 
 const msg = (key: string, ...params: Array<string | number>) => ({ key, params: params.map(String) });
 
-function termsOn(site: SiteRule | null, topic: TermFact['topic'], value?: string): TermFact[] {
-  if (!site) return [];
-  return site.terms.filter((term) => term.topic === topic && (value === undefined || term.value === value));
+/** The site's facts on a topic that hold where the person is; facts limited to other regions do not count. */
+function termsOn(signals: Signals, topic: TermFact['topic'], value?: string): TermFact[] {
+  if (!signals.site) return [];
+  return signals.site.terms.filter(
+    (term) => term.topic === topic && (value === undefined || term.value === value) && appliesIn(term, signals.regions),
+  );
 }
 
 const termEvidence = (term: TermFact): Evidence => ({
   kind: 'term',
-  text: term.where ? `${term.summary} (${term.where})` : term.summary,
+  text: term.summary,
   source: term.source,
   reviewed: term.reviewed,
+  ...(term.where ? { where: term.where } : {}),
+  ...(term.outside ? { outside: term.outside } : {}),
+  ...(term.operator ? { operator: term.operator } : {}),
 });
+
+/** What the site's rules say for other regions than the person's: shown, never counted. */
+function elsewhereOf(signals: Signals): ElsewhereFact[] {
+  const site = signals.site;
+  if (!site) return [];
+  const scope = (fact: { where?: ElsewhereFact['where']; outside?: ElsewhereFact['outside']; operator?: string }) => ({
+    ...(fact.where ? { where: fact.where } : {}),
+    ...(fact.outside ? { outside: fact.outside } : {}),
+    ...(fact.operator ? { operator: fact.operator } : {}),
+  });
+  return [
+    ...site.terms
+      .filter((term) => !appliesIn(term, signals.regions))
+      .map((term): ElsewhereFact => ({ kind: 'term', topic: term.topic, text: term.summary, source: term.source, reviewed: term.reviewed, ...scope(term) })),
+    ...site.optOuts
+      .filter((optOut) => !appliesIn(optOut, signals.regions))
+      .map((optOut): ElsewhereFact => ({ kind: 'opt-out', topic: optOut.name, text: `${optOut.name}: ${optOut.summary}`, source: optOut.source, reviewed: optOut.reviewed, ...scope(optOut) })),
+  ];
+}
 
 /** Where no reviewed fact gives a site's default visibility, its kind of service does: files in cloud storage and
  *  messages are private until shared, and dating profiles are shown to the service's members. */
@@ -46,16 +73,16 @@ const CATEGORY_EXPOSURE: Partial<Record<SiteCategory, 'members' | 'private'>> = 
 /** Who can see the photo once uploaded: what the page's picker says, else the site's default, else unknown. */
 function exposureOf(signals: Signals): Signals['visibility'] {
   if (signals.visibility !== 'unknown') return signals.visibility;
-  const [byDefault] = termsOn(signals.site, 'default-visibility');
-  if (byDefault && (byDefault.value === 'public' || byDefault.value === 'members' || byDefault.value === 'private')) {
-    return byDefault.value;
-  }
+  // Where the rules give more than one default (Instagram: public for adults, private for under-18s) the widest
+  // counts: the model does not know the person's age, and unknown is never treated as safe.
+  const defaults = termsOn(signals, 'default-visibility').map((term) => term.value);
+  for (const widest of ['public', 'members', 'private'] as const) if (defaults.includes(widest)) return widest;
   return (signals.site && CATEGORY_EXPOSURE[signals.site.category]) ?? 'unknown';
 }
 
 function exposureFactors(signals: Signals): Factor[] {
   const exposure = exposureOf(signals);
-  const defaults = termsOn(signals.site, 'default-visibility').map(termEvidence);
+  const defaults = termsOn(signals, 'default-visibility').map(termEvidence);
   if (defaults.length === 0 && signals.visibility === 'unknown' && signals.site && CATEGORY_EXPOSURE[signals.site.category]) {
     defaults.push({ kind: 'baseline', text: msg(`evidence_category_exposure_${signals.site.category.replace('-', '_')}`) });
   }
@@ -75,38 +102,83 @@ function exposureFactors(signals: Signals): Factor[] {
   ];
 }
 
+const STATUS_EVIDENCE: Record<DatasetRule['status'], string> = {
+  active: 'evidence_dataset_active',
+  'withdrawn-circulating': 'evidence_dataset_withdrawn_circulating',
+  restricted: 'evidence_dataset_restricted',
+  withdrawn: 'evidence_dataset_withdrawn',
+  deleted: 'evidence_dataset_deleted',
+};
+
+const datasetEvidence = (dataset: DatasetRule): Evidence => ({
+  kind: 'dataset',
+  text: `${dataset.name} (${dataset.year}): ${dataset.summary}`,
+  source: dataset.sources[0]?.url,
+  reviewed: dataset.reviewed,
+});
+
+function datasetsOf(signals: Signals, knowledge: Knowledge): DatasetRule[] {
+  return (signals.site?.datasets ?? []).map((id) => knowledge.datasets.get(id)).filter((d): d is DatasetRule => !!d);
+}
+
+/** Datasets already built from this site's photos: history, weighed by how recent each is and whether it is still
+ *  handed out (src/core/risk/history.ts). Collections that keep growing count as an ongoing mechanism instead. */
 function historyFactor(signals: Signals, knowledge: Knowledge): Factor[] {
   const site = signals.site;
-  if (!site || site.datasets.length === 0 || exposureOf(signals) === 'private') return [];
-  const datasets = site.datasets.map((id) => knowledge.datasets.get(id)).filter((d): d is DatasetRule => !!d);
+  if (!site || exposureOf(signals) === 'private') return [];
+  const datasets = datasetsOf(signals, knowledge).filter((dataset) => !dataset.ongoing);
   if (datasets.length === 0) return [];
-  const evidence: Evidence[] = datasets.map((dataset) => ({
-    kind: 'dataset',
-    text: `${dataset.name} (${dataset.year}): ${dataset.summary}`,
-    source: dataset.sources[0]?.url,
-    reviewed: dataset.reviewed,
-  }));
+  const total = datasets.reduce((sum, dataset) => sum + datasetWeight(dataset, signals.asOf), 0);
+  // Strongest first, so the evidence opens with what weighs most today.
+  const ordered = [...datasets].sort((a, b) => datasetWeight(b, signals.asOf) - datasetWeight(a, signals.asOf) || b.year - a.year);
+  const evidence: Evidence[] = ordered.flatMap((dataset) => [
+    datasetEvidence(dataset),
+    { kind: 'dataset' as const, text: msg(STATUS_EVIDENCE[dataset.status], dataset.name, dataset.statusDate ?? dataset.year), source: dataset.sources[0]?.url },
+  ]);
+  const points = historyPoints(total);
+  const recent = datasets.filter((dataset) => datasetWeight(dataset, signals.asOf) >= 0.5).length;
   return [
     {
       id: 'site-datasets',
-      points: datasets.length >= 3 ? 3 : 2,
-      reason: msg('factor_site_datasets', site.name, datasets.length),
+      points,
+      reason:
+        points === 0
+          ? msg('factor_site_datasets_deleted', site.name, datasets.length)
+          : recent > 0
+            ? msg('factor_site_datasets', site.name, datasets.length)
+            : msg('factor_site_datasets_old', site.name, datasets.length),
       evidence,
+    },
+  ];
+}
+
+/** A face search engine or scraper that still collects from this site: it takes new uploads, not only old ones. */
+function ongoingFactor(signals: Signals, knowledge: Knowledge): Factor[] {
+  if (!signals.site || exposureOf(signals) === 'private') return [];
+  const collecting = datasetsOf(signals, knowledge).filter((dataset) => dataset.ongoing && dataset.status !== 'deleted');
+  if (collecting.length === 0) return [];
+  const [first] = collecting;
+  return [
+    {
+      id: 'ongoing-collection',
+      points: 2,
+      reason: msg('factor_ongoing_collection', first?.name ?? '', signals.site.name),
+      evidence: collecting.map(datasetEvidence),
     },
   ];
 }
 
 function termFactors(signals: Signals): Factor[] {
   const factors: Factor[] = [];
-  const licensing = termsOn(signals.site, 'ai-licensing', 'yes');
+  const licensing = termsOn(signals, 'ai-licensing', 'yes');
   if (licensing.length > 0) {
     factors.push({ id: 'ai-licensing', points: 2, reason: msg('factor_ai_licensing'), evidence: licensing.map(termEvidence) });
   }
-  const training = termsOn(signals.site, 'ai-training', 'yes');
+  const training = termsOn(signals, 'ai-training', 'yes');
   if (training.length > 0) {
     factors.push({ id: 'ai-training', points: 1, reason: msg('factor_ai_training'), evidence: training.map(termEvidence) });
   }
-  const biometrics = termsOn(signals.site, 'biometrics', 'yes');
+  const biometrics = termsOn(signals, 'biometrics', 'yes');
   if (biometrics.length > 0) {
     factors.push({ id: 'biometrics', points: 1, reason: msg('factor_biometrics'), evidence: biometrics.map(termEvidence) });
   }
@@ -129,7 +201,7 @@ type LicenceOrigin = 'page' | 'photo' | 'site';
 function licencesOf(signals: Signals): Array<{ id: string; from: LicenceOrigin; term?: TermFact }> {
   const found: Array<{ id: string; from: LicenceOrigin; term?: TermFact }> = [];
   if (signals.pageLicence) found.push({ id: signals.pageLicence, from: 'page' });
-  else for (const term of termsOn(signals.site, 'content-licence')) found.push({ id: term.value, from: 'site', term });
+  else for (const term of termsOn(signals, 'content-licence')) found.push({ id: term.value, from: 'site', term });
   const embedded = signals.photo.embeddedLicence;
   if (embedded && embedded !== 'unknown') found.push({ id: embedded, from: 'photo' });
   return found;
@@ -202,6 +274,7 @@ function actionsFor(signals: Signals, factors: Factor[]): Action[] {
   const actions: Action[] = [];
   const has = (id: Factor['id']) => factors.some((factor) => factor.id === id);
   for (const optOut of signals.site?.optOuts ?? []) {
+    if (!appliesIn(optOut, signals.regions)) continue;
     actions.push({ id: 'site-opt-out', text: `${optOut.name}: ${optOut.summary}`, path: optOut.path, url: optOut.url, source: optOut.source });
   }
   if (has('open-licence')) actions.push({ id: 'choose-restrictive-licence', text: msg('action_choose_restrictive_licence') });
@@ -224,6 +297,7 @@ export function assess(signals: Signals, knowledge: Knowledge): Assessment {
     ...(signals.site ? [] : [{ id: 'unknown-site' as const, points: 0, reason: msg('factor_unknown_site', signals.host), evidence: [{ kind: 'baseline' as const, text: msg('evidence_unknown_site') }] }]),
     ...exposureFactors(signals),
     ...historyFactor(signals, knowledge),
+    ...ongoingFactor(signals, knowledge),
     ...termFactors(signals),
     ...licenceFactor(signals, knowledge),
     ...photoFactors(signals),
@@ -246,5 +320,7 @@ export function assess(signals: Signals, knowledge: Knowledge): Assessment {
     reason: strongest?.reason ?? msg('factor_public_web_unknown'),
     factors,
     actions: actionsFor(signals, factors),
+    regions: [...signals.regions],
+    elsewhere: elsewhereOf(signals),
   };
 }

@@ -18,7 +18,10 @@ export function describeAssessment(assessment: Assessment, translate: Translate)
     lines.push(`  - ${textOf(factor.reason, translate)}`);
     for (const evidence of factor.evidence) {
       const where = [evidence.source, evidence.reviewed && `reviewed ${evidence.reviewed}`].filter(Boolean).join(', ');
-      lines.push(`      · ${textOf(evidence.text, translate)}${where ? ` (${where})` : ''}`);
+      const scope = [evidence.where && `only in ${evidence.where.join(', ')}`, evidence.outside && `except ${evidence.outside.join(', ')}`, evidence.operator && `${evidence.operator}'s terms`]
+        .filter(Boolean)
+        .join('; ');
+      lines.push(`      · ${textOf(evidence.text, translate)}${scope ? ` [${scope}]` : ''}${where ? ` (${where})` : ''}`);
     }
   }
   if (assessment.actions.length > 0) {
@@ -26,6 +29,14 @@ export function describeAssessment(assessment: Assessment, translate: Translate)
     for (const action of assessment.actions) {
       const details = [action.path, action.url].filter(Boolean).join(' — ');
       lines.push(`  - ${textOf(action.text, translate)}${details ? ` (${details})` : ''}`);
+    }
+  }
+  if (assessment.elsewhere.length > 0) {
+    const regions = assessment.regions.length > 0 ? assessment.regions.join(', ') : 'no listed region';
+    lines.push('', `${translate('popup_elsewhere', [String(assessment.elsewhere.length)])} — not counted for ${regions}:`);
+    for (const fact of assessment.elsewhere) {
+      const scope = [fact.where && `only in ${fact.where.join(', ')}`, fact.outside && `except ${fact.outside.join(', ')}`].filter(Boolean).join('; ');
+      lines.push(`  - ${fact.text} [${scope}] (${fact.source}, reviewed ${fact.reviewed})`);
     }
   }
   return lines.join('\n');

@@ -1,5 +1,6 @@
 import type { Level } from '../levels';
-import type { SiteCategory, SiteRule } from '../rules/types';
+import type { RegionCode } from '../region';
+import type { SiteCategory, SiteRule, TermTopic } from '../rules/types';
 
 /** What the page and the photo told us. Every field may be unknown; unknown never counts as safe. */
 export interface PhotoFacts {
@@ -29,6 +30,11 @@ export interface Signals {
   /** Number of photos in this upload. */
   photoCount: number;
   photo: PhotoFacts;
+  /** The regions of the rules the person is in (src/core/region.ts); empty where no regional fact applies. A fact
+   *  limited to other regions does not count, and is listed in the assessment's `elsewhere`. */
+  regions: readonly RegionCode[];
+  /** Today, as YYYY-MM-DD: a site's dataset history weighs less as it ages. Passed in so the model stays pure. */
+  asOf: string;
 }
 
 /** A message for the interface: a key in `_locales/<lang>/messages.json` and its positional substitutions. */
@@ -44,6 +50,25 @@ export interface Evidence {
   text: Message | string;
   source?: string;
   reviewed?: string;
+  /** The regions a rules fact is limited to, for the interface to name. */
+  where?: RegionCode[];
+  outside?: RegionCode[];
+  /** The company whose terms the fact comes from, when the site inherited it. */
+  operator?: string;
+}
+
+/** A fact or opt-out of the site's that holds in other regions than the person's: not counted, but shown, so the
+ *  person (or a trainer) sees what differs elsewhere. */
+export interface ElsewhereFact {
+  kind: 'term' | 'opt-out';
+  /** The term's topic, or the opt-out's name. */
+  topic: TermTopic | string;
+  text: string;
+  where?: RegionCode[];
+  outside?: RegionCode[];
+  operator?: string;
+  source: string;
+  reviewed: string;
 }
 
 export type FactorId =
@@ -51,6 +76,7 @@ export type FactorId =
   | 'members-only'
   | 'unknown-site'
   | 'site-datasets'
+  | 'ongoing-collection'
   | 'ai-licensing'
   | 'ai-training'
   | 'biometrics'
@@ -105,4 +131,8 @@ export interface Assessment {
   reason: Message;
   factors: Factor[];
   actions: Action[];
+  /** The regions the assessment was made for. */
+  regions: RegionCode[];
+  /** The site's facts that hold elsewhere, not counted here. */
+  elsewhere: ElsewhereFact[];
 }

@@ -11,6 +11,16 @@ describe('rules bundles', () => {
     expect(read.problems).toEqual([]);
     expect(read.data?.sites.length).toBe(data.sites.length);
     expect(read.data?.version).toBe(data.version);
+    expect(read.data?.operators).toEqual(data.operators);
+  });
+
+  it('reads a bundle made before operators existed as one without operators', () => {
+    const ownFacts = data.sites.filter((site) => !site.operator);
+    const { operators: _operators, ...older } = createBundle({ ...data, sites: ownFacts }, new Date());
+    const read = readBundle(JSON.stringify(older));
+    expect(read.problems).toEqual([]);
+    expect(read.data?.sites.length).toBe(ownFacts.length);
+    expect(read.data?.operators).toEqual([]);
   });
 
   it('names what is wrong in a bundle', () => {

@@ -17,6 +17,7 @@ export interface RulesBundle {
   reviewed: string;
   minExtensionVersion: string;
   sites: unknown[];
+  operators?: unknown[];
   datasets: unknown[];
   licences: unknown[];
 }
@@ -29,6 +30,7 @@ export function createBundle(data: RulesData, created: Date): RulesBundle {
     reviewed: data.created,
     minExtensionVersion: data.minExtensionVersion,
     sites: data.sites,
+    operators: data.operators,
     datasets: data.datasets,
     licences: data.licences,
   };
@@ -41,6 +43,7 @@ const EnvelopeSchema = v.object({
   reviewed: IsoDate,
   minExtensionVersion: SemVer,
   sites: v.array(v.unknown(), 'must be a list'),
+  operators: v.optional(v.array(v.unknown(), 'must be a list')),
   datasets: v.array(v.unknown(), 'must be a list'),
   licences: v.array(v.unknown(), 'must be a list'),
 });
@@ -78,6 +81,7 @@ export function readBundle(text: string, label = 'bundle'): BundleResult {
         text: JSON.stringify({ version: bundle.version, reviewed: bundle.reviewed, minExtensionVersion: bundle.minExtensionVersion }),
       },
       sites: bundle.sites.map((site, index) => asFile('sites', site, index)),
+      operators: (bundle.operators ?? []).map((operator, index) => asFile('operators', operator, index)),
       datasets: bundle.datasets.map((dataset, index) => asFile('datasets', dataset, index)),
       licences: { path: `${label}:licences.json`, text: JSON.stringify(bundle.licences) },
       expectations: null,

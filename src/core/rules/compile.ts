@@ -1,5 +1,6 @@
 import type { Knowledge } from '../risk/assess';
 import { compileMatcher, siteKeyOf, type SiteMatcher } from './match';
+import { resolveOperators } from './operators';
 import type { RulesData, SiteRule } from './types';
 
 /** Rules ready for use: compiled once when they are loaded, then shared by every lookup. */
@@ -12,15 +13,17 @@ export interface CompiledRules {
 }
 
 export function compileRules(data: RulesData): CompiledRules {
+  // Sites carry their operator's facts from here on: matching, the model and the popup all see the same site.
+  const sites = resolveOperators(data.sites, data.operators ?? []);
   return {
     version: data.version,
     created: data.created,
-    match: compileMatcher(data.sites),
+    match: compileMatcher(sites),
     knowledge: {
       datasets: new Map(data.datasets.map((dataset) => [dataset.id, dataset])),
       licences: new Map(data.licences.map((licence) => [licence.id, licence])),
     },
-    sites: data.sites,
+    sites,
   };
 }
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { SITE_CATEGORIES } from './types';
+import { REGION_CODES } from '../region';
+import { DATASET_STATUSES, SITE_CATEGORIES } from './types';
 
 /**
  * The rules format as valibot schemas (valibot validates without generating code, so the same schemas can run in
@@ -53,6 +54,23 @@ export const Domain = v.pipe(
   ),
 );
 
+/** Regions from the closed list in src/core/region.ts: a typo such as "EU" would otherwise silently apply nowhere. */
+const Regions = v.pipe(
+  v.array(v.picklist(REGION_CODES, `must be a region code: ${REGION_CODES.join(', ')}`), 'must be a list of region codes'),
+  v.minLength(1, 'must name at least one region (or leave the field out)'),
+  v.maxLength(REGION_CODES.length),
+);
+
+const scope = {
+  /** The fact holds only for people in these regions. */
+  where: v.optional(Regions),
+  /** The fact holds everywhere except in these regions. */
+  outside: v.optional(Regions),
+  /** On an operator only: the fact holds for these of its services (site ids), not for all of them — Meta trains
+   *  on public Facebook and Instagram posts, not on WhatsApp's end-to-end encrypted messages. */
+  services: v.optional(v.pipe(v.array(Id, 'must be a list of site ids'), v.minLength(1, 'must name at least one site (or leave the field out)'))),
+};
+
 const TERM_VALUES = {
   'ai-training': ['yes', 'no'],
   'ai-licensing': ['yes'],
@@ -72,7 +90,8 @@ export const TermFactSchema = v.pipe(
     summary: text(),
     source: HttpsUrl,
     reviewed: IsoDate,
-    where: v.optional(text(100)),
+    since: v.optional(IsoDate),
+    ...scope,
   }),
   v.forward(
     v.check((term) => {
@@ -90,6 +109,22 @@ export const OptOutSchema = v.strictObject({
   summary: text(),
   source: HttpsUrl,
   reviewed: IsoDate,
+  ...scope,
+});
+
+const OfficialDomains = v.optional(v.pipe(v.array(Domain, 'must be a list of host names'), v.maxLength(30)));
+/** Where a company speaks on a shared platform (`https://github.com/unsplash/`): sources under these count as its own. */
+const OfficialUrls = v.optional(v.pipe(v.array(HttpsUrl, 'must be a list of https URLs'), v.maxLength(30)));
+const Terms = v.pipe(v.array(TermFactSchema, 'must be a list of facts'), v.maxLength(50));
+const OptOuts = v.pipe(v.array(OptOutSchema, 'must be a list of settings'), v.maxLength(20));
+
+export const OperatorSchema = v.strictObject({
+  id: Id,
+  name: text(100),
+  officialDomains: OfficialDomains,
+  officialUrls: OfficialUrls,
+  terms: Terms,
+  optOuts: OptOuts,
 });
 
 /** CSS selectors are data here: they are only ever passed to querySelector, never turned into code. */
@@ -111,10 +146,13 @@ export const SiteSchema = v.strictObject({
   id: Id,
   name: text(100),
   category: v.picklist(SITE_CATEGORIES, `must be one of ${SITE_CATEGORIES.join(', ')}`),
+  operator: v.optional(Id),
   domains: v.pipe(v.array(Domain, 'must be a list of host names'), v.minLength(1, 'must name at least one domain'), v.maxLength(50)),
+  officialDomains: OfficialDomains,
+  officialUrls: OfficialUrls,
   uploadPages: v.pipe(v.array(HttpsUrl, 'must be a list of https URLs'), v.maxLength(20)),
-  terms: v.pipe(v.array(TermFactSchema, 'must be a list of facts'), v.maxLength(50)),
-  optOuts: v.pipe(v.array(OptOutSchema, 'must be a list of settings'), v.maxLength(20)),
+  terms: Terms,
+  optOuts: OptOuts,
   datasets: v.pipe(v.array(Id, 'must be a list of dataset ids'), v.maxLength(100)),
   licencePicker: v.optional(PickerSchema(LicenceId)),
   visibilityPicker: v.optional(PickerSchema(v.picklist(['public', 'members', 'private'], 'must be public, members or private'))),
@@ -132,7 +170,9 @@ export const DatasetSchema = v.strictObject({
   size: text(300),
   images: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be positive'))),
   licenceBasis: text(),
-  status: v.picklist(['active', 'restricted', 'withdrawn', 'withdrawn-circulating'], 'must be active, restricted, withdrawn or withdrawn-circulating'),
+  status: v.picklist(DATASET_STATUSES, `must be one of ${DATASET_STATUSES.join(', ')}`),
+  statusDate: v.optional(IsoDate),
+  ongoing: v.optional(v.boolean('must be true or false')),
   summary: text(),
   sources: Sources,
   reviewed: IsoDate,
@@ -162,4 +202,11 @@ export const MetaSchema = v.strictObject({
   version: RulesVersion,
   reviewed: IsoDate,
   minExtensionVersion: SemVer,
+});
+
+export const PrimarySourcesSchema = v.strictObject({
+  about: text(),
+  institutions: v.array(v.strictObject({ domain: Domain, kind: v.picklist(['regulator', 'government', 'legislature', 'court', 'paper'], 'must be regulator, government, legislature, court or paper'), name: text(200) })),
+  /** Pages where a dataset's publisher speaks for it (its README, its opt-out instructions) on a shared platform. */
+  publisherPages: v.optional(v.array(v.strictObject({ url: HttpsUrl, kind: v.literal('dataset-publisher', 'must be dataset-publisher'), name: text(200) }))),
 });

@@ -1,3 +1,5 @@
+import type { RegionCode } from '../region';
+
 /** The shapes of the maintainers' data in `rules/` (documented in rules/README.md). Validation lives beside
  *  these types; everything downstream may rely on them. */
 
@@ -24,22 +26,35 @@ export type TermTopic =
   | 'scraping-ban'
   | 'ai-crawler-block';
 
-export interface TermFact {
+/** Where a fact holds: only in the regions of `where`, and not in those of `outside`; everywhere when neither is set. */
+export interface Scoped {
+  where?: RegionCode[];
+  outside?: RegionCode[];
+  /** On an operator's fact: the services (site ids) it holds for; all of the operator's services when absent. */
+  services?: string[];
+}
+
+export interface TermFact extends Scoped {
   topic: TermTopic;
   value: string;
   summary: string;
   source: string;
   reviewed: string;
-  where?: string;
+  /** The day the term or practice took effect, when the source gives it. */
+  since?: string;
+  /** Set when the rules are compiled: the operator whose terms the site inherited this fact from. */
+  operator?: string;
 }
 
-export interface OptOut {
+export interface OptOut extends Scoped {
   name: string;
   path: string;
   url?: string;
   summary: string;
   source: string;
   reviewed: string;
+  /** Set when the rules are compiled: the operator whose opt-out the site inherited. */
+  operator?: string;
 }
 
 /** How to read a picker on the site's upload page, declaratively: a CSS selector for the control, and a map
@@ -57,7 +72,13 @@ export interface SiteRule {
   id: string;
   name: string;
   category: SiteCategory;
+  /** The operator (rules/operators/<id>.json) whose terms and opt-outs this service inherits. */
+  operator?: string;
   domains: string[];
+  /** Other domains where the company publishes its own terms, help and news: sources there count as primary. */
+  officialDomains?: string[];
+  /** Pages on shared platforms where the company speaks for itself (a GitHub organisation, a company blog). */
+  officialUrls?: string[];
   uploadPages: string[];
   terms: TermFact[];
   optOuts: OptOut[];
@@ -66,7 +87,20 @@ export interface SiteRule {
   visibilityPicker?: PickerRule<Visibility>;
 }
 
-export type DatasetStatus = 'active' | 'restricted' | 'withdrawn' | 'withdrawn-circulating';
+/** A company whose terms cover several services: the facts live here once and every service naming it inherits
+ *  them, unless the service states its own fact on the same topic for the same regions. */
+export interface OperatorRule {
+  id: string;
+  name: string;
+  officialDomains?: string[];
+  officialUrls?: string[];
+  terms: TermFact[];
+  optOuts: OptOut[];
+}
+
+/** From most to least in use: the order the model weighs them in (src/core/risk/history.ts). */
+export const DATASET_STATUSES = ['active', 'withdrawn-circulating', 'restricted', 'withdrawn', 'deleted'] as const;
+export type DatasetStatus = (typeof DATASET_STATUSES)[number];
 
 export interface SourceLink {
   url: string;
@@ -83,6 +117,11 @@ export interface DatasetRule {
   images?: number;
   licenceBasis: string;
   status: DatasetStatus;
+  /** When the status last changed (a takedown, a certified deletion). */
+  statusDate?: string;
+  /** Still collecting from the live web (a face search engine, a scraper that keeps adding): not history but an
+   *  ongoing mechanism. */
+  ongoing?: boolean;
   summary: string;
   sources: SourceLink[];
   reviewed: string;
@@ -109,6 +148,7 @@ export interface RulesData {
   /** The oldest extension version that understands these rules. */
   minExtensionVersion: string;
   sites: SiteRule[];
+  operators: OperatorRule[];
   datasets: DatasetRule[];
   licences: LicenceRule[];
 }

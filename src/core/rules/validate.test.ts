@@ -44,7 +44,7 @@ const arr = {
 };
 
 type Json = Record<string, unknown>;
-function folder(change: { sites?: Json[]; datasets?: Json[]; licences?: unknown; expectations?: unknown; siteText?: string } = {}): RuleFiles {
+function folder(change: { sites?: Json[]; operators?: Json[]; datasets?: Json[]; licences?: unknown; expectations?: unknown; siteText?: string } = {}): RuleFiles {
   const sites = change.sites ?? [flickr];
   return {
     meta: { path: 'rules/meta.json', text: JSON.stringify({ version: 3, reviewed: REVIEWED, minExtensionVersion: '0.1.0' }) },
@@ -52,6 +52,7 @@ function folder(change: { sites?: Json[]; datasets?: Json[]; licences?: unknown;
       path: `rules/sites/${String(site.id)}.json`,
       text: index === 0 && change.siteText !== undefined ? change.siteText : JSON.stringify(site),
     })),
+    operators: (change.operators ?? []).map((operator) => ({ path: `rules/operators/${String(operator.id)}.json`, text: JSON.stringify(operator) })),
     datasets: (change.datasets ?? [yfcc]).map((dataset) => ({ path: `rules/datasets/${String(dataset.id)}.json`, text: JSON.stringify(dataset) })),
     licences: { path: 'rules/licences.json', text: JSON.stringify(change.licences ?? [arr]) },
     expectations: {
@@ -74,8 +75,47 @@ describe('validateRules', () => {
   it('accepts the project rules folder', () => {
     const result = validateRules(readRuleFiles());
     expect(result.problems.map(formatProblem)).toEqual([]);
-    expect(result.data?.sites.length).toBeGreaterThanOrEqual(40);
-    expect(result.data?.datasets.length).toBeGreaterThanOrEqual(25);
+    expect(result.data?.sites.length).toBeGreaterThanOrEqual(55);
+    expect(result.data?.datasets.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('gives every category at least one site, and every site at least one fact about its terms', () => {
+    const { data } = validateRules(readRuleFiles());
+    const categories = new Set(data?.sites.map((site) => site.category));
+    expect([...categories].sort()).toEqual(['art', 'cloud-storage', 'dating', 'forum', 'image-host', 'messaging', 'photo-sharing', 'professional', 'social', 'stock']);
+  });
+
+  it('names the field of a region that is not on the closed list', () => {
+    expect(messages(folder({ sites: [withTerm({ where: ['EU/EEA'] })] }))).toEqual([
+      'rules/sites/flickr.json: terms[1].where[0]: must be a region code: eu-eea, uk, ch, us, us-il, us-tx, us-wa, us-ca, ca, au, hk, br, kr, in, jp',
+    ]);
+    expect(messages(folder({ sites: [withTerm({ where: ['eu-eea'], outside: ['eu-eea'] })] }))).toEqual([
+      'rules/sites/flickr.json: terms[1].outside: names eu-eea, which "where" also names',
+    ]);
+  });
+
+  it('checks operators: the name a site gives, and the services an operator fact names', () => {
+    const acme = { id: 'acme', name: 'Acme', terms: [{ ...flickr.terms[0], services: ['flickr', 'flickrr'] }], optOuts: [] };
+    expect(messages(folder({ sites: [{ ...flickr, operator: 'acme' }] }))).toEqual(['rules/sites/flickr.json: operator: "acme" is not an operator in rules/operators/']);
+    expect(messages(folder({ sites: [{ ...flickr, operator: 'acme' }], operators: [acme] }))).toEqual([
+      'rules/operators/acme.json: terms[0].services[1]: "flickrr" is not a site in rules/sites/ whose operator is "acme"',
+    ]);
+    expect(messages(folder({ sites: [withTerm({ services: ['flickr'] })] }))).toEqual([
+      'rules/sites/flickr.json: terms[1].services: belongs on an operator\'s facts only (a site\'s own facts are for that site)',
+    ]);
+  });
+
+  it('requires a fact about the terms, the site\'s own or its operator\'s', () => {
+    expect(messages(folder({ sites: [{ ...flickr, terms: [] }] }))).toEqual(['rules/sites/flickr.json: terms: must give at least one fact about the terms, or name an operator that does']);
+    const acme = { id: 'acme', name: 'Acme', terms: [flickr.terms[0]], optOuts: [] };
+    expect(messages(folder({ sites: [{ ...flickr, terms: [], operator: 'acme' }], operators: [acme] }))).toEqual([]);
+  });
+
+  it('accepts a deleted dataset with the date of its deletion', () => {
+    expect(messages(folder({ datasets: [{ ...yfcc, status: 'deleted', statusDate: '2026-04-07' }] }))).toEqual([]);
+    expect(messages(folder({ datasets: [{ ...yfcc, status: 'gone' }] }))).toEqual([
+      'rules/datasets/yfcc100m.json: status: must be one of active, withdrawn-circulating, restricted, withdrawn, deleted',
+    ]);
   });
 
   it('names the file, field and reason of a bad source', () => {

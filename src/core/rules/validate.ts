@@ -1,8 +1,8 @@
 import { getPublicSuffix } from 'tldts';
 import * as v from 'valibot';
 import { isLevel } from '../levels';
-import { DatasetSchema, LicencesFileSchema, MetaSchema, SiteSchema } from './schema';
-import type { DatasetRule, LicenceRule, RulesData, SiteRule } from './types';
+import { DatasetSchema, LicencesFileSchema, MetaSchema, OperatorSchema, SiteSchema } from './schema';
+import type { DatasetRule, LicenceRule, OperatorRule, RulesData, SiteRule, TermFact } from './types';
 import { ExpectationsFileSchema, type SiteExpectation } from './expectations';
 
 /** One file of the rules folder, as read from disk (or from an update). */
@@ -22,6 +22,8 @@ export interface RuleProblem {
 export interface RuleFiles {
   meta: RuleFile | null;
   sites: RuleFile[];
+  /** Optional for bundles made before operators existed. */
+  operators?: RuleFile[];
   datasets: RuleFile[];
   licences: RuleFile | null;
   expectations: RuleFile | null;
@@ -92,6 +94,13 @@ export function validateRules(files: RuleFiles, options: { requireExpectations?:
     if (site.id !== baseName(file.path)) problem(file.path, 'id', `must match the file name ("${baseName(file.path)}")`);
     sites.push({ file: file.path, site });
   }
+  const operators: Array<{ file: string; operator: OperatorRule }> = [];
+  for (const file of files.operators ?? []) {
+    const operator = check(OperatorSchema, file, problems) as OperatorRule | null;
+    if (!operator) continue;
+    if (operator.id !== baseName(file.path)) problem(file.path, 'id', `must match the file name ("${baseName(file.path)}")`);
+    operators.push({ file: file.path, operator });
+  }
   const datasets: Array<{ file: string; dataset: DatasetRule }> = [];
   for (const file of files.datasets) {
     const dataset = check(DatasetSchema, file, problems) as DatasetRule | null;
@@ -118,6 +127,27 @@ export function validateRules(files: RuleFiles, options: { requireExpectations?:
   // it is, rather than again at everything that points to it.
   const datasetIds = new Set(files.datasets.map((file) => baseName(file.path)));
   const siteIds = new Set(files.sites.map((file) => baseName(file.path)));
+  const operatorIds = new Set((files.operators ?? []).map((file) => baseName(file.path)));
+
+  const checkTerms = (file: string, field: string, terms: TermFact[]) =>
+    terms.forEach((term, index) => {
+      if (term.topic === 'content-licence' && !licenceIds.has(term.value)) {
+        problem(file, `${field}[${index}].value`, `"${term.value}" is not a licence in rules/licences.json`);
+      }
+      const overlap = term.where?.filter((region) => term.outside?.includes(region)) ?? [];
+      if (overlap.length > 0) problem(file, `${field}[${index}].outside`, `names ${overlap.join(', ')}, which "where" also names`);
+    });
+  for (const { file, operator } of operators) {
+    checkTerms(file, 'terms', operator.terms);
+    // `services` names sites that run under this operator, so a typo cannot silently drop a fact.
+    const runs = new Set(sites.filter(({ site }) => site.operator === operator.id).map(({ site }) => site.id));
+    const checkServices = (field: string, services: string[] | undefined) =>
+      services?.forEach((id, index) => {
+        if (!runs.has(id)) problem(file, `${field}.services[${index}]`, `"${id}" is not a site in rules/sites/ whose operator is "${operator.id}"`);
+      });
+    operator.terms.forEach((term, index) => checkServices(`terms[${index}]`, term.services));
+    operator.optOuts.forEach((optOut, index) => checkServices(`optOuts[${index}]`, optOut.services));
+  }
 
   // Each domain belongs to one site, and never to a public suffix (com, co.uk, github.io…).
   const owners = new Map<string, string>();
@@ -133,11 +163,18 @@ export function validateRules(files: RuleFiles, options: { requireExpectations?:
     site.datasets.forEach((id, index) => {
       if (!datasetIds.has(id)) problem(file, `datasets[${index}]`, `"${id}" is not a dataset in rules/datasets/`);
     });
+    checkTerms(file, 'terms', site.terms);
     site.terms.forEach((term, index) => {
-      if (term.topic === 'content-licence' && !licenceIds.has(term.value)) {
-        problem(file, `terms[${index}].value`, `"${term.value}" is not a licence in rules/licences.json`);
-      }
+      if (term.services) problem(file, `terms[${index}].services`, 'belongs on an operator\'s facts only (a site\'s own facts are for that site)');
     });
+    site.optOuts.forEach((optOut, index) => {
+      if (optOut.services) problem(file, `optOuts[${index}].services`, 'belongs on an operator\'s opt-outs only');
+    });
+    if (site.operator && !operatorIds.has(site.operator)) problem(file, 'operator', `"${site.operator}" is not an operator in rules/operators/`);
+    // A person must be told at least one fact about the site's terms, its own or its operator's.
+    const inherited =
+      operators.find(({ operator }) => operator.id === site.operator)?.operator.terms.filter((term) => !term.services || term.services.includes(site.id)).length ?? 0;
+    if (site.terms.length === 0 && inherited === 0) problem(file, 'terms', 'must give at least one fact about the terms, or name an operator that does');
     for (const [value, licence] of Object.entries(site.licencePicker?.values ?? {})) {
       if (!licenceIds.has(licence)) problem(file, `licencePicker.values.${value}`, `"${licence}" is not a licence in rules/licences.json`);
     }
@@ -172,6 +209,7 @@ export function validateRules(files: RuleFiles, options: { requireExpectations?:
       created: meta.reviewed,
       minExtensionVersion: meta.minExtensionVersion,
       sites: sites.map(({ site }) => site),
+      operators: operators.map(({ operator }) => operator),
       datasets: datasets.map(({ dataset }) => dataset),
       licences,
     },
