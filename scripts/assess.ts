@@ -1,21 +1,31 @@
 /**
- * `npm run assess -- --url <page url> [--licence <id>] [--visibility public|members|private] [--json] <photo>`
- * prints the assessment the extension would show for uploading that photo on that page, from the same rules,
- * photo-reading and model code.
+ * `npm run assess -- --url <page url> [--licence <id>] [--visibility public|members|private] [--region CODE]
+ * [--faces N] [--date YYYY-MM-DD] [--json] <photo>` prints the assessment the extension would show for uploading
+ * that photo on that page: the same rules, the same photo reading (the same first bytes of the file, read by the
+ * same code as the service worker) and the same model. Only the face count needs a browser's detector, so it is
+ * given with --faces.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatMessage, type MessageCatalog } from '../src/core/i18n';
+import { metadataBytesFor } from '../src/core/photo/metadata-range';
 import { classifyFile, SNIFF_BYTES } from '../src/core/photo/sniff';
+import { isCountrySetting, regionsOf } from '../src/core/region';
+import { toBase64 } from '../src/core/rules/signature';
 import { siteKeyOf } from '../src/core/rules/match';
 import { assess } from '../src/core/risk/assess';
 import { describeAssessment } from '../src/core/risk/describe';
 import type { PageVisibility } from '../src/core/risk/types';
+import { readReportedPhotos } from '../src/background/read-photos';
 import { loadProjectRules } from './project-rules';
 import { PROJECT_DIR } from './rules-files';
 
-const USAGE = 'usage: npm run assess -- --url <page url> [--licence <id>] [--visibility public|members|private] [--json] <photo>';
+const USAGE =
+  'usage: npm run assess -- --url <page url> [--licence <id>] [--visibility public|members|private] [--region CODE] [--faces N] [--date YYYY-MM-DD] [--json] <photo>\n' +
+  '  --region  where the person is: an ISO 3166 code such as DE, GB, US or US-IL (default: none, only facts that hold everywhere count)\n' +
+  '  --faces   faces in the photo, as the extension\'s detector would count them (default: unknown)\n' +
+  '  --date    the day to weigh dataset history against (default: today)';
 
 class UsageError extends Error {}
 
@@ -29,6 +39,9 @@ async function main(argv: string[]): Promise<void> {
         url: { type: 'string' },
         licence: { type: 'string' },
         visibility: { type: 'string' },
+        region: { type: 'string' },
+        faces: { type: 'string' },
+        date: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -55,6 +68,18 @@ async function main(argv: string[]): Promise<void> {
     throw new UsageError(`--visibility must be public, members or private, not "${values.visibility}"`);
   }
 
+  const country = (values.region ?? '').toUpperCase();
+  if (values.region !== undefined && (country === '' || !isCountrySetting(country))) {
+    throw new UsageError(`--region must be an ISO 3166 code such as DE, GB, US or US-IL, not "${values.region}"`);
+  }
+  let faces: number | 'unknown' = 'unknown';
+  if (values.faces !== undefined) {
+    if (!/^\d{1,3}$/.test(values.faces)) throw new UsageError(`--faces must be a whole number of faces, not "${values.faces}"`);
+    faces = Number(values.faces);
+  }
+  const asOf = values.date ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new UsageError(`--date must be a day written YYYY-MM-DD, not "${asOf}"`);
+
   const photoPath = positionals[0] as string;
   let bytes: Buffer;
   try {
@@ -65,6 +90,13 @@ async function main(argv: string[]): Promise<void> {
   const format = classifyFile(photoPath.toLowerCase().endsWith('.svg') ? 'image/svg+xml' : '', bytes.subarray(0, SNIFF_BYTES));
   if (!format) throw new UsageError(`${photoPath} is not an image Afterlife recognises (JPEG, PNG, GIF, WebP, HEIC, AVIF…)`);
 
+  // The same bytes the content script would send (the head of a JPEG, a small PNG whole), read by the service
+  // worker's own code.
+  const { length } = metadataBytesFor(format, bytes.byteLength);
+  const read = readReportedPhotos([
+    { name: photoPath, type: '', size: bytes.byteLength, format, metadataBytes: toBase64(new Uint8Array(bytes.subarray(0, length))) },
+  ]);
+  const photo = { ...read.photoFacts, faces };
   const assessment = assess(
     {
       site: rules.match(values.url),
@@ -72,12 +104,15 @@ async function main(argv: string[]): Promise<void> {
       pageLicence: values.licence ?? null,
       visibility,
       photoCount: 1,
-      photo: { faces: 'unknown', location: 'unknown', cameraSerial: 'unknown', creatorName: 'unknown', embeddedLicence: 'unknown' },
+      photo,
+      regions: regionsOf(country),
+      asOf,
     },
     rules.knowledge,
   );
   if (values.json) {
-    console.log(JSON.stringify(assessment, null, 2));
+    // The photo facts found, by name, beside the assessment: what a script checking a photo needs to see.
+    console.log(JSON.stringify({ ...assessment, photo: { ...photo, details: read.photoDetails, unreadable: read.unreadablePhotos > 0 }, region: country || null }, null, 2));
     return;
   }
   const catalog = JSON.parse(await readFile(join(PROJECT_DIR, 'public/_locales/en/messages.json'), 'utf8')) as MessageCatalog;
