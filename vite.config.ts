@@ -20,6 +20,7 @@ export default defineConfig({
       input: {
         'offscreen-faces': 'src/offscreen/faces.html',
         demo: 'src/demo/index.html',
+        welcome: 'src/welcome/index.html',
         'demo-photo': 'src/demo/sites/photo.html',
         'demo-dating': 'src/demo/sites/dating.html',
         'demo-social': 'src/demo/sites/social.html',

@@ -12,6 +12,7 @@ import { assess } from '../core/risk/assess';
 import browser from '../shared/ext';
 import { languageCode, translatorFor } from '../shared/i18n';
 import type { DemoData, LicenceSwitch, PagePickers, Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
+import { placeFor, today } from '../shared/place';
 import { validateReport } from '../shared/validate-report';
 import { clearLevel, showLevel } from './badge';
 import { countFaces } from './faces';
@@ -65,6 +66,7 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
   const metadata = readReportedPhotos(report.photos);
   // Faces come from the content script's second report, once counted ('count-faces' below); 'pending' until then.
   const read = { ...metadata, photoFacts: { ...metadata.photoFacts, faces: report.faces === 'pending' ? 'unknown' : report.faces } };
+  const settings = await readSettings();
   const assessment = assess(
     {
       site,
@@ -73,6 +75,8 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
       visibility: report.visibility,
       photoCount: report.photos.length,
       photo: read.photoFacts,
+      regions: placeFor(settings).regions,
+      asOf: today(),
     },
     rules.knowledge,
   );
@@ -87,7 +91,6 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
     at: Date.now(),
     assessment,
   };
-  const settings = await readSettings();
   const translate = translatorFor(settings.language);
   // The warning matters more than the record: if storage is full or failing, the person is still warned now, and
   // only the popup's later explanation of this upload is lost.
@@ -133,6 +136,14 @@ async function onMute(sender: Runtime.MessageSender): Promise<boolean> {
   return true;
 }
 
+async function openWelcome(): Promise<void> {
+  // A test or an organisation can launch the browser with the extension preinstalled and no first-run tab.
+  const { welcomeShown } = await browser.storage.local.get('welcomeShown');
+  if (welcomeShown) return;
+  await browser.storage.local.set({ welcomeShown: true });
+  await browser.tabs.create({ url: browser.runtime.getURL('src/welcome/index.html') });
+}
+
 async function openExplanation(sender: Runtime.MessageSender): Promise<void> {
   const page = pageOf(sender);
   if (!page) return;
@@ -173,6 +184,7 @@ async function tabState(tabId: number): Promise<TabState> {
     host: key?.host ?? null,
     site: site ? detailsOf(active, site) : null,
     muted: !!siteKey && settings.mutedSites.includes(siteKey),
+    place: placeFor(settings),
     record: record && record.siteKey === siteKey ? record : null,
     rules: rulesInfo(active),
   };
@@ -249,7 +261,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === UPDATE_ALARM) void checkForUpdates().catch(() => undefined);
 });
-browser.runtime.onInstalled.addListener(() => void scheduleUpdates().catch(() => undefined));
+browser.runtime.onInstalled.addListener((details) => {
+  void scheduleUpdates().catch(() => undefined);
+  // A new install asks where the person is (the facts differ by region); the browser's suggestion applies meanwhile.
+  if (details.reason === 'install') void openWelcome().catch(() => undefined);
+});
 browser.runtime.onStartup.addListener(() => void scheduleUpdates().catch(() => undefined));
 
 // Leaving the site ends what the badge says about it; moving within the same site keeps it (the browser resets a

@@ -3,7 +3,11 @@ import { LEVELS, type Level } from '../core/levels';
 import { LANGUAGE_SETTINGS, parseSettings, type LanguageChoice, type Settings } from '../core/settings';
 import browser from '../shared/ext';
 import type { Request, RulesSummary } from '../shared/protocol';
+import { languageCode } from '../shared/i18n';
+import { placeFor } from '../shared/place';
 import { useT } from '../ui/i18n-context';
+import { PlacePicker } from '../ui/PlacePicker';
+import { countryName, regionList } from '../ui/place-names';
 import { RulesSection } from './RulesSection';
 
 /** Settings: what interrupts, muted sites, language, and the rules in use. Every change saves at once to sync
@@ -60,6 +64,22 @@ export function Options({ initial }: { initial: Settings }) {
           </label>
         ))}
       </fieldset>
+
+      <h2 id="place-heading">{t('place_heading')}</h2>
+      <label class="stacked" for="place">
+        {t('place_label')}
+      </label>
+      <PlacePicker id="place" value={settings.country} language={languageCode(settings.language)} describedBy="place-help place-regions" onChange={(country) => void save({ ...settings, country })} />
+      <p id="place-regions" class="help" data-testid="place-regions">
+        {(() => {
+          const place = placeFor(settings);
+          const name = countryName(place.country, t, languageCode(settings.language));
+          return place.regions.length > 0 ? t('place_regions', [name, regionList(place.regions, t)]) : t('place_regions_none', [name]);
+        })()}
+      </p>
+      <p id="place-help" class="help">
+        {t('place_help')}
+      </p>
 
       <h2 id="muted-heading">{t('options_muted_heading')}</h2>
       {settings.mutedSites.length === 0 ? (

@@ -8,6 +8,7 @@ import { DatasetTimeline } from './parts/DatasetTimeline';
 import { Footer } from './parts/Footer';
 import { LastUpload } from './parts/LastUpload';
 import { LevelHeader } from './parts/LevelHeader';
+import { PlaceLine } from './parts/PlaceLine';
 import { SiteTerms } from './parts/SiteTerms';
 import { WhyList } from './parts/WhyList';
 
@@ -19,7 +20,7 @@ async function fetchState(tabId: number): Promise<TabState | null> {
 }
 
 /** Everything Afterlife knows about the tab, from bundled data only: opening it makes no network request. */
-export function Popup({ tabId, standalone }: { tabId: number | null; standalone: boolean }) {
+export function Popup({ tabId, standalone, language }: { tabId: number | null; standalone: boolean; language: string }) {
   const t = useT();
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const refresh = async () => {
@@ -65,6 +66,7 @@ export function Popup({ tabId, standalone }: { tabId: number | null; standalone:
               {t(`category_${(state.site?.category ?? 'unknown').replace('-', '_')}`)}
             </p>
           </header>
+          <PlaceLine place={state.place} language={language} />
           {state.muted && (
             <p class="note" data-testid="muted">
               {t('popup_muted')}{' '}
@@ -84,7 +86,7 @@ export function Popup({ tabId, standalone }: { tabId: number | null; standalone:
           )}
           {!state.site && <Baseline showActions={!assessment} />}
           {state.site && state.site.datasets.length > 0 && <DatasetTimeline siteName={state.site.name} datasets={state.site.datasets} />}
-          {state.site && <SiteTerms site={state.site} />}
+          {state.site && <SiteTerms site={state.site} regions={state.place.regions} />}
           {state.record && <LastUpload record={state.record} />}
         </>
       )}

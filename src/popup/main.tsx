@@ -23,7 +23,7 @@ async function start(): Promise<void> {
   if (!app) return;
   render(
     <TranslateContext.Provider value={translate}>
-      <Popup tabId={await targetTabId()} standalone={new URLSearchParams(location.search).has('tab')} />
+      <Popup tabId={await targetTabId()} standalone={new URLSearchParams(location.search).has('tab')} language={languageCode(settings.language)} />
     </TranslateContext.Provider>,
     app,
   );

@@ -1,3 +1,4 @@
+import type { PlaceInUse } from '../core/settings';
 import type { ImageFormat } from '../core/photo/sniff';
 import type { Assessment, PageVisibility, PhotoFacts } from '../core/risk/types';
 import type { DatasetRule, OptOut, PickerRule, SiteCategory, TermFact, Visibility } from '../core/rules/types';
@@ -139,6 +140,8 @@ export interface TabState {
   host: string | null;
   site: SiteDetails | null;
   muted: boolean;
+  /** Where the person is, as the model used it: facts for other regions are shown apart. */
+  place: PlaceInUse;
   record: TabRecord | null;
   rules: RulesInfo;
 }

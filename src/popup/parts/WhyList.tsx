@@ -1,6 +1,7 @@
 import { textOf } from '../../core/i18n';
 import type { Factor } from '../../core/risk/types';
 import { useT } from '../../ui/i18n-context';
+import { scopeText } from '../../ui/place-names';
 import { SourceLink } from '../../ui/SourceLink';
 
 /** "Why": each reason, strongest first, with the evidence behind it and where that evidence comes from. */
@@ -22,6 +23,8 @@ export function WhyList({ factors }: { factors: Factor[] }) {
                   {factor.evidence.map((evidence, index) => (
                     <li key={index}>
                       {textOf(evidence.text, t)}
+                      {(evidence.where || evidence.outside) && <span class="muted"> ({scopeText(evidence, t)})</span>}
+                      {evidence.operator && <span class="muted"> · {t('popup_from_operator', [evidence.operator])}</span>}
                       {evidence.source && (
                         <>
                           {' '}
