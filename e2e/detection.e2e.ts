@@ -35,7 +35,7 @@ async function expectFlickrWarning(target: Page | import('playwright-core').Fram
   const warning = warningIn(target);
   await expect.poll(() => warning.count()).toBe(1);
   expect(await warning.getAttribute('data-afterlife-site')).toBe('flickr');
-  expect(await warning.getAttribute('data-afterlife-level')).toBe('high');
+  expect(await warning.getAttribute('data-afterlife-level')).toBe('very-high');
 }
 
 describe('file inputs', () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { photo } from './support/bench';
-import { badgeOf, launchWithExtension, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
+import { badgeOf, launchWithExtension, openPopupFor, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
 import { startFixtureServers, type FixtureServers } from './support/server';
 
 let servers: FixtureServers;
@@ -39,23 +39,38 @@ async function choosePhoto(): Promise<void> {
 }
 
 describe('the page\'s own licence and visibility pickers', () => {
-  it('reads the licence chosen on the page: CC BY makes a Flickr upload very high', async () => {
-    await page.selectOption('#licence', '4');
+  // Since 2025-06-18 Flickr offers only the 4.0 versions for a new Creative Commons choice (ids 11–16).
+  it('reads the licence chosen on the page, CC 4.0 included: CC BY 4.0 is the reason a Flickr upload is very high', async () => {
+    await page.selectOption('#licence', '11');
     await choosePhoto();
     await expect.poll(() => warningIn(page).count()).toBe(1);
     expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('very-high');
-    await expect(warningIn(page).locator('.reason').textContent()).resolves.toContain('CC BY 2.0');
+    await expect(warningIn(page).locator('.reason').textContent()).resolves.toContain('CC BY 4.0');
+    const popup = await openPopupFor(browser, await tabIdOf(browser, page));
+    await expect(popup.locator('[data-factor="open-licence"]').textContent()).resolves.toContain('CC BY 4.0');
+    await popup.close();
+  });
+
+  it('reads a non-commercial 4.0 licence too', async () => {
+    await page.selectOption('#licence', '16');
+    await choosePhoto();
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    const popup = await openPopupFor(browser, await tabIdOf(browser, page));
+    await expect(popup.locator('[data-factor="open-licence"]').textContent()).resolves.toContain('CC BY-NC-ND 4.0');
+    await popup.close();
   });
 
   it('offers to switch to All rights reserved, selects it in the page without submitting, and re-assesses', async () => {
-    await page.selectOption('#licence', '4');
+    await page.selectOption('#licence', '11');
     const url = page.url();
     await choosePhoto();
     await expect.poll(() => warningIn(page).count()).toBe(1);
     await warningIn(page).getByRole('button', { name: 'Switch to "All rights reserved"' }).click();
     await expect.poll(() => page.inputValue('#licence')).toBe('0');
-    expect(await page.evaluate(() => (window as unknown as { licenceChanges: string[] }).licenceChanges)).toEqual(['4', '0']); // the person's choice, then the switch
-    await expect.poll(() => warningIn(page).getAttribute('data-afterlife-level')).toBe('high');
+    expect(await page.evaluate(() => (window as unknown as { licenceChanges: string[] }).licenceChanges)).toEqual(['11', '0']); // the person's choice, then the switch
+    // Re-assessed without the open licence: Flickr stays very high (its history, Clearview), but not for the licence.
+    await expect.poll(() => warningIn(page).locator('.reason').textContent()).not.toContain('CC BY 4.0');
+    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('very-high');
     await expect(warningIn(page).locator('.found').textContent()).resolves.toContain('Nothing was submitted');
     expect(await warningIn(page).getByRole('button', { name: 'Switch to "All rights reserved"' }).count()).toBe(0);
     expect(page.url()).toBe(url);
@@ -64,7 +79,7 @@ describe('the page\'s own licence and visibility pickers', () => {
   it('does not offer the switch when the licence is already All rights reserved', async () => {
     await choosePhoto();
     await expect.poll(() => warningIn(page).count()).toBe(1);
-    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('high');
+    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('very-high');
     expect(await warningIn(page).locator('[data-action="switch-licence"]').count()).toBe(0);
   });
 

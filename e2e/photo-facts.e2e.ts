@@ -60,9 +60,12 @@ describe('what is in the photo, read on the device', () => {
     await expect(popup.locator('[data-fact="embeddedLicence"]').textContent()).resolves.toBe('cc-by-4.0');
   });
 
-  it('on Flickr, a photo with its location is very high', async () => {
-    await upload('www.flickr.com', 'gps-camera.jpg');
-    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('very-high');
+  it('on a listed site, the photo\'s location and serial raise the level: OkCupid goes from medium to high', async () => {
+    await setSettings(browser, { interruptFrom: 'low' });
+    await upload('www.okcupid.com', 'plain.jpg');
+    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('medium');
+    await upload('www.okcupid.com', 'gps-camera.jpg');
+    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('high');
   });
 
   it('still warns when a photo cannot be read, and says so', async () => {
@@ -70,12 +73,12 @@ describe('what is in the photo, read on the device', () => {
     await expect(warningIn(page).locator('.found').textContent()).resolves.toBe(
       "Afterlife could not read this photo's details, so they are not counted.",
     );
-    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('high');
+    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('very-high');
   });
 
   it('a photo without metadata adds nothing', async () => {
     await upload('www.flickr.com', 'plain.jpg');
     expect(await warningIn(page).locator('.found').count()).toBe(0);
-    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('high');
+    expect(await warningIn(page).getAttribute('data-afterlife-level')).toBe('very-high');
   });
 });

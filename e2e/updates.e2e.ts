@@ -41,6 +41,10 @@ let browser: ExtensionBrowser;
 let key: Awaited<ReturnType<typeof generateKeyPair>>;
 let options: Page;
 
+/** The version the extension ships with, and the next one an update brings. */
+const BUNDLED = Number(data.version);
+const NEXT = BUNDLED + 1;
+
 /** A signed bundle as maintainers publish it: the project rules, a version, and optionally the new site. */
 async function signed(version: number, sites: SiteRule[] = [...data.sites, NEW_SITE]): Promise<string> {
   const payload = JSON.stringify(createBundle({ ...data, version: String(version), sites }, new Date()));
@@ -91,7 +95,7 @@ afterAll(async () => {
 
 describe('rule updates, in order, as an installed extension meets them', () => {
   it('starts on the bundled rules, and a site missing from them is unknown', async () => {
-    await expect(rulesInUse()).resolves.toMatch(/^Version 1, .* shipped with the extension\./);
+    await expect(rulesInUse()).resolves.toMatch(new RegExp(`^Version ${BUNDLED}, .* shipped with the extension\\.`));
     const page = await browser.context.newPage();
     await page.goto(servers.http('www.newphotosite.com', '/upload.html'));
     await page.setInputFiles('#at-load', photo('beach.jpg'));
@@ -101,9 +105,9 @@ describe('rule updates, in order, as an installed extension meets them', () => {
   });
 
   it('applies a good update without reinstalling, and the site it adds starts warning', async () => {
-    updates.answer({ status: 200, body: await signed(2), etag: '"v2"' });
-    await expect(checkNow()).resolves.toContain('New rules were installed (version 2).');
-    await expect(rulesInUse()).resolves.toMatch(new RegExp(`^Version 2, .* updated\\. They list ${data.sites.length + 1} sites`));
+    updates.answer({ status: 200, body: await signed(NEXT), etag: `"v${NEXT}"` });
+    await expect(checkNow()).resolves.toContain(`New rules were installed (version ${NEXT}).`);
+    await expect(rulesInUse()).resolves.toMatch(new RegExp(`^Version ${NEXT}, .* updated\\. They list ${data.sites.length + 1} sites`));
     const page = await browser.context.newPage();
     await page.goto(servers.http('www.newphotosite.com', '/upload.html'));
     await page.setInputFiles('#at-load', photo('beach.jpg'));
@@ -114,12 +118,12 @@ describe('rule updates, in order, as an installed extension meets them', () => {
 
   it('asks again with If-None-Match and keeps the rules when nothing changed', async () => {
     await expect(checkNow()).resolves.toContain('The rules are up to date.');
-    expect(updates.requests.at(-1)?.ifNoneMatch).toBe('"v2"');
+    expect(updates.requests.at(-1)?.ifNoneMatch).toBe(`"v${NEXT}"`);
   });
 
   it.each([
-    ['a bad signature', async () => ({ status: 200, body: JSON.stringify({ ...JSON.parse(await signed(3)), payload: (await signed(3)).replace('New Photo Site', 'Evil') }) }), /signature does not match/],
-    ['an older version', async () => ({ status: 200, body: await signed(1) }), /older than the rules in use/],
+    ['a bad signature', async () => ({ status: 200, body: JSON.stringify({ ...JSON.parse(await signed(NEXT + 1)), payload: (await signed(NEXT + 1)).replace('New Photo Site', 'Evil') }) }), /signature does not match/],
+    ['an older version', async () => ({ status: 200, body: await signed(BUNDLED) }), /older than the rules in use/],
     ['malformed JSON', async () => ({ status: 200, body: '{"payload": "not finished' }), /not a signed rules file/],
     ['an oversized body', async () => ({ status: 200, body: 'x'.repeat(1024 * 1024 + 10) }), /too large/],
     ['a server error', async () => ({ status: 500, body: 'boom' }), /reported an error \(the server answered 500\)/],
@@ -128,13 +132,13 @@ describe('rule updates, in order, as an installed extension meets them', () => {
     updates.answer(await answer());
     const sentence = await checkNow();
     expect(sentence).toMatch(reason);
-    expect(sentence).toContain('Afterlife kept the rules it had (version 2).');
-    await expect(rulesInUse()).resolves.toMatch(/^Version 2, /);
+    expect(sentence).toContain(`Afterlife kept the rules it had (version ${NEXT}).`);
+    await expect(rulesInUse()).resolves.toMatch(new RegExp(`^Version ${NEXT}, `));
   });
 
   it('keeps the update after the service worker restarts', async () => {
     await stopServiceWorker(browser, options);
     await options.reload();
-    await expect.poll(rulesInUse).toMatch(/^Version 2, .* updated\./);
+    await expect.poll(rulesInUse).toMatch(new RegExp(`^Version ${NEXT}, .* updated\\.`));
   });
 });
