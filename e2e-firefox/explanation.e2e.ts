@@ -37,7 +37,7 @@ beforeEach(async () => {
   page = await firefox.browser.newPage();
   await page.goto(servers.http('www.flickr.com', '/upload.html'));
   await uploadInto(page, '#at-load', [photo('beach.jpg')]);
-  await expectWarning(page, 'flickr', 'high');
+  await expectWarning(page, 'flickr', 'very-high');
 });
 
 afterEach(async () => {
@@ -55,7 +55,7 @@ describe('the explanation and settings in Firefox', () => {
   it('"Why?" opens the explanation of this upload, from the event page\'s record of the tab', async () => {
     const explanation = await openExplanation();
     await expect.poll(() => textOf(explanation, 'site-name')).toBe('Flickr');
-    expect(await explanation.evaluate(() => document.querySelector('[data-testid="level"]')?.getAttribute('data-level'))).toBe('high');
+    expect(await explanation.evaluate(() => document.querySelector('[data-testid="level"]')?.getAttribute('data-level'))).toBe('very-high');
     // The photo's facts were read from its metadata in the event page (exifreader runs there as in the worker).
     expect(await textOf(explanation, 'last-upload')).toMatch(/Location\s*no/);
   });

@@ -47,6 +47,10 @@ let work: string;
 let firefox: FirefoxWithExtension;
 let options: Page;
 
+/** The version the extension ships with, and the next one an update brings. */
+const BUNDLED = Number(data.version);
+const NEXT = BUNDLED + 1;
+
 async function signed(version: number): Promise<string> {
   const payload = JSON.stringify(createBundle({ ...data, version: String(version), sites: [...data.sites, NEW_SITE] }, new Date()));
   return JSON.stringify(await signPayload(payload, key.privateKey, key.keyId));
@@ -82,7 +86,7 @@ beforeAll(async () => {
   const page = await firefox.browser.newPage();
   await page.goto(servers.http('www.flickr.com', '/upload.html'));
   await uploadInto(page, '#at-load', [photo('beach.jpg')]);
-  await expectWarning(page, 'flickr', 'high');
+  await expectWarning(page, 'flickr', 'very-high');
   options = await openOptions(firefox.browser, await openExplanation(firefox.browser, page));
 }, 60_000);
 
@@ -95,10 +99,10 @@ afterAll(async () => {
 
 describe('rule updates in Firefox', () => {
   it('applies a signed update without reinstalling, and the site it adds starts warning', async () => {
-    await expect.poll(() => textOf(options, 'rules-info')).toMatch(/^Version 1, .* shipped with the extension\./);
-    updates.answer({ status: 200, body: await signed(2), etag: '"v2"' });
-    await expect(checkNow()).resolves.toContain('New rules were installed (version 2).');
-    await expect.poll(() => textOf(options, 'rules-info')).toMatch(/^Version 2, .* updated\./);
+    await expect.poll(() => textOf(options, 'rules-info')).toMatch(new RegExp(`^Version ${BUNDLED}, .* shipped with the extension\\.`));
+    updates.answer({ status: 200, body: await signed(NEXT), etag: `"v${NEXT}"` });
+    await expect(checkNow()).resolves.toContain(`New rules were installed (version ${NEXT}).`);
+    await expect.poll(() => textOf(options, 'rules-info')).toMatch(new RegExp(`^Version ${NEXT}, .* updated\\.`));
     const page = await firefox.browser.newPage();
     await page.goto(servers.http('www.newphotosite.com', '/upload.html'));
     await uploadInto(page, '#at-load', [photo('beach.jpg')]);
@@ -107,10 +111,10 @@ describe('rule updates in Firefox', () => {
   });
 
   it('rejects a forged update and keeps the last good rules', async () => {
-    const good = JSON.parse(await signed(3)) as { payload: string };
+    const good = JSON.parse(await signed(NEXT + 1)) as { payload: string };
     updates.answer({ status: 200, body: JSON.stringify({ ...good, payload: good.payload.replace('New Photo Site', 'Evil') }) });
     const sentence = await checkNow();
     expect(sentence).toMatch(/signature does not match/);
-    expect(sentence).toContain('Afterlife kept the rules it had (version 2).');
+    expect(sentence).toContain(`Afterlife kept the rules it had (version ${NEXT}).`);
   });
 });

@@ -42,9 +42,25 @@ export async function launchFirefoxWithExtension(extensionDir = FIREFOX_EXTENSIO
   });
   try {
     const extensionId = await browser.installExtension(extensionDir);
+    await closeWelcomePage(browser);
     return { browser, extensionId, close: () => browser.close() };
   } catch (error) {
     await browser.close();
     throw error;
+  }
+}
+
+/** The extension opens its first-run page when it is installed, as it does for a person; the tests close it, as a
+ *  person would, so it does not take the foreground from the pages under test (Firefox opens a file chooser only
+ *  for the tab in front). */
+async function closeWelcomePage(browser: Browser): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const welcome = (await browser.pages()).find((page) => page.url().includes('/src/welcome/'));
+    if (welcome) {
+      await welcome.close();
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
