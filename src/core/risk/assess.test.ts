@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadProjectRules } from '../../../scripts/project-rules';
 import { levelRank, type Level } from '../levels';
 import { regionsOf } from '../region';
-import type { SiteRule } from '../rules/types';
+import { DATASET_STATUSES, type SiteRule } from '../rules/types';
 import { assess } from './assess';
 import type { PageVisibility, PhotoFacts, Signals } from './types';
 
@@ -221,5 +221,49 @@ describe('assess: more evidence of risk never lowers the level', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('when one of the site\'s datasets is more recent, or more available, than thought', () => {
+    const statuses = DATASET_STATUSES;
+    fc.assert(
+      fc.property(signals, fc.constantFrom(...rules.sites.filter((candidate) => candidate.datasets.length > 0)), fc.nat(20), fc.nat(statuses.length - 1), (base, siteRule, yearsLater, stronger) => {
+        const before: Signals = { ...base, site: siteRule };
+        const [first] = siteRule.datasets;
+        const original = rules.knowledge.datasets.get(first!)!;
+        const statusIndex = Math.min(statuses.indexOf(original.status), stronger);
+        const changed = { ...original, year: original.year + yearsLater, status: statuses[statusIndex]! };
+        const knowledge = { ...rules.knowledge, datasets: new Map([...rules.knowledge.datasets, [original.id, changed]]) };
+        return levelRank(assess(before, knowledge).level) >= levelRank(assess(before, rules.knowledge).level);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('assess: region', () => {
+  it('counts a fact only where it holds and lists it under elsewhere otherwise', () => {
+    const tiktok = site('tiktok');
+    const inGermany = assess(signalsFor({ site: 'tiktok', region: 'DE' }), rules.knowledge);
+    const inUs = assess(signalsFor({ site: 'tiktok', region: 'US' }), rules.knowledge);
+    const usOnly = tiktok.terms.filter((term) => term.where?.includes('us'));
+    expect(usOnly.length).toBeGreaterThan(0);
+    expect(inUs.factors.map((factor) => factor.id)).toContain('ai-training');
+    expect(inGermany.factors.map((factor) => factor.id)).not.toContain('ai-training');
+    expect(inGermany.elsewhere.map((fact) => fact.text)).toEqual(expect.arrayContaining(usOnly.map((term) => term.summary)));
+    expect(inUs.elsewhere.map((fact) => fact.text)).not.toEqual(expect.arrayContaining(usOnly.map((term) => term.summary)));
+  });
+
+  it('offers an opt-out only where it can be used', () => {
+    const optOutsIn = (region: string) => assess(signalsFor({ site: 'facebook', region }), rules.knowledge).actions.filter((action) => action.id === 'site-opt-out').map((action) => String(action.text));
+    const euForm = (texts: string[]) => texts.filter((text) => text.startsWith('Object to AI training'));
+    expect(euForm(optOutsIn('DE')).length).toBe(1);
+    expect(euForm(optOutsIn('US'))).toEqual([]);
+  });
+
+  it('weighs a deleted dataset at nothing: OkCupid\'s history is listed, not counted', () => {
+    const okcupid = assess(signalsFor({ site: 'okcupid' }), rules.knowledge);
+    const history = okcupid.factors.find((factor) => factor.id === 'site-datasets');
+    expect(history?.points).toBe(0);
+    expect(history?.evidence.some((evidence) => typeof evidence.text === 'object' && evidence.text.key === 'evidence_dataset_deleted')).toBe(true);
   });
 });
