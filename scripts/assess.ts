@@ -17,7 +17,7 @@ import { siteKeyOf } from '../src/core/rules/match';
 import { assess } from '../src/core/risk/assess';
 import { describeAssessment } from '../src/core/risk/describe';
 import type { PageVisibility } from '../src/core/risk/types';
-import { readReportedPhotos } from '../src/background/read-photos';
+import { readReportedPhotos } from '../src/core/photo/read-photos';
 import { loadProjectRules } from './project-rules';
 import { PROJECT_DIR } from './rules-files';
 
@@ -94,7 +94,7 @@ async function main(argv: string[]): Promise<void> {
   // worker's own code.
   const { length } = metadataBytesFor(format, bytes.byteLength);
   const read = readReportedPhotos([
-    { name: photoPath, type: '', size: bytes.byteLength, format, metadataBytes: toBase64(new Uint8Array(bytes.subarray(0, length))) },
+    { format, metadataBytes: toBase64(new Uint8Array(bytes.subarray(0, length))) },
   ]);
   const photo = { ...read.photoFacts, faces };
   const assessment = assess(

@@ -19,7 +19,7 @@ import { countFaces } from './faces';
 import { currentRules, type ActiveRules } from './rules-store';
 import { checkForUpdates, lastStatus, scheduleUpdates, UPDATE_ALARM } from './rules-update';
 import { readSettings, updateSettings } from './settings-store';
-import { readReportedPhotos } from './read-photos';
+import { readReportedPhotos } from '../core/photo/read-photos';
 import { readRecord, removeRecord, writeRecord } from './tab-records';
 import { updateConfig } from 'virtual:afterlife-rules';
 import { warningText } from './warning-text';

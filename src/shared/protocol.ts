@@ -1,3 +1,4 @@
+import type { PhotosRead } from '../core/photo/read-photos';
 import type { PlaceInUse } from '../core/settings';
 import type { ImageFormat } from '../core/photo/sniff';
 import type { Assessment, PageVisibility, PhotoFacts } from '../core/risk/types';
@@ -107,7 +108,7 @@ export interface TabRecord {
   /** What was read from the photos; 'unknown' where nothing was read. */
   photoFacts: PhotoFacts;
   /** Details from the first photo that has them, for the popup. */
-  photoDetails: { camera: string | null; capturedAt: string | null; creator: string | null; licenceText: string | null };
+  photoDetails: PhotosRead['photoDetails'];
   /** Photos whose details could not be read. */
   unreadablePhotos: number;
   /** Whether the faces are still being counted; when done, `photoFacts.faces` is the count or 'unknown' (the
