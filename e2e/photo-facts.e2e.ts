@@ -47,6 +47,17 @@ describe('what is in the photo, read on the device', () => {
     expect(await popup.locator('[data-action="remove-location"]').count()).toBe(1);
   });
 
+  it('names an IPTC Data Mining reservation the photo already carries, in the warning and the popup', async () => {
+    await setSettings(browser, { interruptFrom: 'low' });
+    await upload('blog.example-photos.test', 'reserved.jpg');
+    await expect(warningIn(page).locator('.found').textContent()).resolves.toContain(
+      'a reservation written into the file: no AI or machine-learning training (IPTC Data Mining)',
+    );
+    const popup = await openPopupFor(browser, await tabIdOf(browser, page));
+    await expect(popup.locator('[data-fact="dataMining"]').getAttribute('data-value')).resolves.toBe('DMI-PROHIBITED-AIMLTRAINING');
+    await expect(popup.locator('[data-fact="dataMining"]').textContent()).resolves.toBe('no AI or machine-learning training');
+  });
+
   it('reads the same from a WebP photo', async () => {
     await upload('blog.example-photos.test', 'gps-camera.webp');
     await expect(warningIn(page).locator('.found').textContent()).resolves.toContain('the exact place it was taken');

@@ -53,6 +53,14 @@ describe('npm run assess', () => {
     expect(assessment.level).toBe('very-high');
   });
 
+  it('reports the IPTC Data Mining reservation a photo carries, without counting it', async () => {
+    const reserved = join(PROJECT_DIR, 'e2e/fixtures/photos/meta/reserved.jpg');
+    const json = JSON.parse((await assess('--url', 'https://blog.example.org/', '--json', reserved)).stdout);
+    expect(json.photo.details.dataMining).toBe('DMI-PROHIBITED-AIMLTRAINING');
+    const text = await assess('--url', 'https://blog.example.org/', reserved);
+    expect(text.stdout).toContain('In the file: a reservation written into the file: no AI or machine-learning training (IPTC Data Mining) — DMI-PROHIBITED-AIMLTRAINING');
+  });
+
   it('reads nothing into a photo that carries nothing', async () => {
     const result = await assess('--url', 'https://blog.example.org/', '--json', join(PROJECT_DIR, 'e2e/fixtures/photos/meta/plain.jpg'));
     const assessment = JSON.parse(result.stdout);

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatMessage, type MessageCatalog } from '../src/core/i18n';
+import { dataMiningMessageKey } from '../src/core/photo/data-mining';
 import { metadataBytesFor } from '../src/core/photo/metadata-range';
 import { classifyFile, SNIFF_BYTES } from '../src/core/photo/sniff';
 import { isCountrySetting, regionsOf } from '../src/core/region';
@@ -116,7 +117,12 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const catalog = JSON.parse(await readFile(join(PROJECT_DIR, 'public/_locales/en/messages.json'), 'utf8')) as MessageCatalog;
-  console.log(describeAssessment(assessment, (messageKey, params) => formatMessage(catalog, messageKey, params)));
+  const translate = (messageKey: string, params: string[]) => formatMessage(catalog, messageKey, params);
+  console.log(describeAssessment(assessment, translate));
+  // What the photo itself says about mining it: shown, not counted (a reservation does not stop a scraper that
+  // ignores it).
+  const reservation = read.photoDetails.dataMining;
+  if (reservation) console.log(`\nIn the file: ${translate('found_reservation', [translate(dataMiningMessageKey(reservation), [])])} — ${reservation}`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

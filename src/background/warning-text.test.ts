@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../core/i18n';
+import type { DataMiningValue } from '../core/photo/data-mining';
 import type { PhotoFacts } from '../core/risk/types';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 import de from '../../public/_locales/de/messages.json' with { type: 'json' };
 import { foundText } from './warning-text';
 
-const record = (facts: Partial<PhotoFacts>) => ({
+const record = (facts: Partial<PhotoFacts>, dataMining: DataMiningValue | null = null) => ({
   photoFacts: { faces: 'unknown', location: false, cameraSerial: false, creatorName: false, embeddedLicence: null, ...facts } as PhotoFacts,
-  photoDetails: { camera: null, capturedAt: null, creator: null, licenceText: null },
+  photoDetails: { camera: null, capturedAt: null, creator: null, licenceText: null, dataMining },
   unreadablePhotos: 0,
   photos: [],
 });
@@ -24,5 +25,16 @@ describe('what the warning says it found in the photo', () => {
   it('says nothing of faces when none were found or they could not be counted', () => {
     expect(foundText(record({ faces: 0 }), english)).toBe('');
     expect(foundText(record({ faces: 'unknown' }), english)).toBe('');
+  });
+});
+
+describe('a reservation the photo already carries', () => {
+  it('names the IPTC Data Mining term in plain words, in both languages', () => {
+    expect(foundText(record({}, 'DMI-PROHIBITED-AIMLTRAINING'), english)).toBe(
+      'Found in the photo: a reservation written into the file: no AI or machine-learning training (IPTC Data Mining).',
+    );
+    expect(foundText(record({}, 'DMI-PROHIBITED-GENAIMLTRAINING'), german)).toBe(
+      'Im Foto gefunden: ein in die Datei geschriebener Vorbehalt: kein Training generativer KI (IPTC Data Mining).',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { textOf } from '../core/i18n';
+import { dataMiningMessageKey } from '../core/photo/data-mining';
 import type { Assessment } from '../core/risk/types';
 import type { Translate } from '../shared/i18n';
 import type { TabRecord, WarningText } from '../shared/protocol';
@@ -15,6 +16,7 @@ export function foundText(record: Pick<TabRecord, 'photoFacts' | 'photoDetails' 
   if (facts.cameraSerial === true) found.push(translate('found_serial'));
   if (facts.creatorName === true && details.creator) found.push(translate('found_creator', [details.creator]));
   if (details.licenceText) found.push(translate('found_licence', [details.licenceText]));
+  if (details.dataMining) found.push(translate('found_reservation', [translate(dataMiningMessageKey(details.dataMining))]));
   const sentences = found.length > 0 ? [translate('found_intro', [found.join(', ')])] : [];
   if (record.unreadablePhotos > 0) {
     sentences.push(record.photos.length === 1 ? translate('found_unreadable_one') : translate('found_unreadable_some', [record.unreadablePhotos]));

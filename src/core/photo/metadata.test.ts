@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_DIR } from '../../../scripts/rules-files';
 import { factsFromMetadata } from './facts';
 import { licenceIdFromUrl } from './licence-url';
+import { dataMiningValueOf, reservesAgainstTraining } from './data-mining';
 import { readPhotoMetadata } from './metadata';
 import { metadataBytesFor } from './metadata-range';
 
@@ -22,8 +23,15 @@ describe('readPhotoMetadata on the project sample photos', () => {
         copyright: '(c) 2026 Alex Example',
         licenceId: null,
         licenceText: null,
+        dataMining: null,
+        otherConstraints: null,
       },
     });
+  });
+
+  it('reads an IPTC Data Mining reservation and its free-text constraint (a JPEG written with exiftool)', () => {
+    const result = readPhotoMetadata(sample('reserved.jpg'));
+    expect(result).toMatchObject({ ok: true, metadata: { dataMining: 'DMI-PROHIBITED-AIMLTRAINING', otherConstraints: 'Not for AI training.', creator: 'Sam Example' } });
   });
 
   it('reads the same from WebP', () => {
@@ -85,5 +93,27 @@ describe('factsFromMetadata', () => {
     expect(factsFromMetadata([read('plain.jpg')]).location).toBe(false);
     expect(factsFromMetadata([read('plain.jpg'), { ok: false, error: 'x' }]).location).toBe('unknown');
     expect(factsFromMetadata([read('cc-by.jpg')]).embeddedLicence).toBe('cc-by-4.0');
+  });
+});
+
+describe('dataMiningValueOf: only the standard\'s terms count as a reservation', () => {
+  it.each([
+    ['http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING', 'DMI-PROHIBITED-AIMLTRAINING'],
+    ['  http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED  ', 'DMI-PROHIBITED'],
+    ['DMI-PROHIBITED-GENAIMLTRAINING', 'DMI-PROHIBITED-GENAIMLTRAINING'],
+    ['http://ns.useplus.org/ldf/vocab/DMI-ALLOWED', 'DMI-ALLOWED'],
+    ['http://ns.useplus.org/ldf/vocab/DMI-MADE-UP', null],
+    ['https://evil.example/DMI-PROHIBITED', null],
+    ['', null],
+    [null, null],
+  ])('%j → %j', (raw, value) => {
+    expect(dataMiningValueOf(raw)).toBe(value);
+  });
+
+  it('treats every PROHIBITED term, and no other, as reserving against training', () => {
+    expect(reservesAgainstTraining('DMI-PROHIBITED-EXCEPTSEARCHENGINEINDEXING')).toBe(true);
+    expect(reservesAgainstTraining('DMI-ALLOWED')).toBe(false);
+    expect(reservesAgainstTraining('DMI-UNSPECIFIED')).toBe(false);
+    expect(reservesAgainstTraining(null)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import ExifReader from 'exifreader';
+import { dataMiningValueOf, type DataMiningValue } from './data-mining';
 import { licenceIdFromUrl } from './licence-url';
 
 /** What a photo's own metadata says about it, read on the device. Only what matters for the assessment is kept:
@@ -15,6 +16,10 @@ export interface PhotoMetadata {
   licenceId: string | null;
   /** The embedded licence URL or usage terms, as written in the file. */
   licenceText: string | null;
+  /** The IPTC Data Mining term the photo carries (`plus:DataMining`), when it is one of the standard's. */
+  dataMining: DataMiningValue | null;
+  /** The free text of `plus:OtherConstraints`, which DMI-PROHIBITED-SEECONSTRAINT points to. */
+  otherConstraints: string | null;
 }
 
 export type MetadataResult = { ok: true; metadata: PhotoMetadata } | { ok: false; error: string };
@@ -71,6 +76,8 @@ export function readPhotoMetadata(bytes: Uint8Array): MetadataResult {
       copyright: first(text(exif?.Copyright), text(xmp?.rights), text(iptc?.['Copyright Notice'])),
       licenceId,
       licenceText: first(licenceUrl, text(xmp?.UsageTerms)),
+      dataMining: dataMiningValueOf(text(xmp?.DataMining)),
+      otherConstraints: text(xmp?.OtherConstraints),
     },
   };
 }

@@ -2,6 +2,7 @@ import { fromBase64 } from '../rules/signature';
 import type { PhotoFacts } from '../risk/types';
 import { factsFromMetadata } from './facts';
 import { readPhotoMetadata, type MetadataResult } from './metadata';
+import type { DataMiningValue } from './data-mining';
 import type { ImageFormat } from './sniff';
 
 /** A photo as the content script reports it: its format and the bytes where its metadata lives (base64). */
@@ -14,7 +15,14 @@ export interface PhotoBytes {
 export interface PhotosRead {
   photoFacts: PhotoFacts;
   /** Details from the first photo that has them. */
-  photoDetails: { camera: string | null; capturedAt: string | null; creator: string | null; licenceText: string | null };
+  photoDetails: {
+    camera: string | null;
+    capturedAt: string | null;
+    creator: string | null;
+    licenceText: string | null;
+    /** The IPTC Data Mining reservation of the first photo that carries one. */
+    dataMining: DataMiningValue | null;
+  };
   /** Photos whose details could not be read. */
   unreadablePhotos: number;
 }
@@ -32,10 +40,10 @@ export function readReportedPhotos(photos: readonly PhotoBytes[]): PhotosRead {
     }
   });
   const found = results.flatMap((result) => (result.ok ? [result.metadata] : []));
-  const pick = <K extends 'camera' | 'capturedAt' | 'creator' | 'licenceText'>(key: K) => found.find((metadata) => metadata[key])?.[key] ?? null;
+  const pick = <K extends 'camera' | 'capturedAt' | 'creator' | 'licenceText' | 'dataMining'>(key: K) => found.find((metadata) => metadata[key])?.[key] ?? null;
   return {
     photoFacts: factsFromMetadata(results),
-    photoDetails: { camera: pick('camera'), capturedAt: pick('capturedAt'), creator: pick('creator'), licenceText: pick('licenceText') },
+    photoDetails: { camera: pick('camera'), capturedAt: pick('capturedAt'), creator: pick('creator'), licenceText: pick('licenceText'), dataMining: pick('dataMining') },
     unreadablePhotos: results.filter((result) => !result.ok).length,
   };
 }

@@ -1,3 +1,4 @@
+import { dataMiningMessageKey } from '../../core/photo/data-mining';
 import type { PhotoFacts } from '../../core/risk/types';
 import type { TabRecord } from '../../shared/protocol';
 import { useT } from '../../ui/i18n-context';
@@ -44,6 +45,14 @@ export function LastUpload({ record }: { record: TabRecord }) {
           <div>
             <dt>{t('popup_fact_taken')}</dt>
             <dd data-fact="taken">{details.capturedAt}</dd>
+          </div>
+        )}
+        {details?.dataMining && (
+          <div>
+            <dt>{t('popup_fact_data_mining')}</dt>
+            <dd data-fact="dataMining" data-value={details.dataMining}>
+              {t(dataMiningMessageKey(details.dataMining))}
+            </dd>
           </div>
         )}
       </dl>
