@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_DIR } from '../../../scripts/rules-files';
+import { readPhotoMetadata } from './metadata';
+import { reserveJpeg } from './reserve';
+
+const sample = (name: string) => new Uint8Array(readFileSync(join(PROJECT_DIR, 'e2e/fixtures/photos/meta', name)));
+const work = mkdtempSync(join(tmpdir(), 'afterlife-reserve-'));
+
+/** What Debian's exiftool (libimage-exiftool-perl, installed by .ci/run) reads from the bytes: the independent check. */
+function exiftool(bytes: Uint8Array, ...tags: string[]): Record<string, unknown> {
+  const file = join(work, `photo-${Math.random().toString(36).slice(2)}.jpg`);
+  writeFileSync(file, bytes);
+  const [result] = JSON.parse(execFileSync('exiftool', ['-j', '-a', '-G1', ...tags, file], { encoding: 'utf8' })) as Array<Record<string, unknown>>;
+  return result ?? {};
+}
+
+/** The image data, from the start of scan on: it must come out byte for byte the same. */
+const imageData = (bytes: Uint8Array) => {
+  for (let at = 2; at + 1 < bytes.byteLength; at++) if (bytes[at] === 0xff && bytes[at + 1] === 0xda) return Buffer.from(bytes.subarray(at));
+  throw new Error('no start of scan');
+};
+const xmpSegments = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').split('http://ns.adobe.com/xap/1.0/\0').length - 1;
+
+describe('reserveJpeg: an IPTC Data Mining reservation written into a JPEG', () => {
+  it('adds one XMP segment to a photo without XMP; exiftool and our reader both read the reservation', () => {
+    const original = sample('plain.jpg');
+    const result = reserveJpeg(original, { dataMining: 'DMI-PROHIBITED-AIMLTRAINING' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(imageData(result.bytes).equals(imageData(original))).toBe(true);
+    expect(xmpSegments(result.bytes)).toBe(1);
+    expect(exiftool(result.bytes, '-XMP-plus:DataMining')['XMP-plus:DataMining']).toBe('http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING');
+    expect(readPhotoMetadata(result.bytes)).toMatchObject({ ok: true, metadata: { dataMining: 'DMI-PROHIBITED-AIMLTRAINING' } });
+    expect(result.added).toBe(result.bytes.byteLength - original.byteLength);
+    expect(result.added).toBeLessThan(600);
+  });
+
+  it('keeps the Exif segment and everything it says (it only writes XMP)', () => {
+    const original = sample('gps-camera.jpg');
+    const result = reserveJpeg(original, { dataMining: 'DMI-PROHIBITED' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(imageData(result.bytes).equals(imageData(original))).toBe(true);
+    expect(readPhotoMetadata(result.bytes)).toMatchObject({ ok: true, metadata: { location: true, cameraSerial: true, dataMining: 'DMI-PROHIBITED' } });
+  });
+
+  it('merges into XMP the photo already has: its licence stays, nothing is duplicated', () => {
+    const original = sample('cc-by.jpg');
+    const result = reserveJpeg(original, { dataMining: 'DMI-PROHIBITED-GENAIMLTRAINING' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(xmpSegments(result.bytes)).toBe(1);
+    expect(readPhotoMetadata(result.bytes)).toMatchObject({ ok: true, metadata: { licenceId: 'cc-by-4.0', dataMining: 'DMI-PROHIBITED-GENAIMLTRAINING' } });
+    expect(exiftool(result.bytes, '-XMP-cc:License')['XMP-cc:License']).toBe('https://creativecommons.org/licenses/by/4.0/');
+  });
+
+  it('replaces a reservation already there rather than adding a second, and keeps its other constraints', () => {
+    const result = reserveJpeg(sample('reserved.jpg'), { dataMining: 'DMI-PROHIBITED' });
+    if (!result.ok) throw new Error(result.reason);
+    const text = Buffer.from(result.bytes).toString('utf8');
+    expect(text.match(/DataMining/g)).toHaveLength(1);
+    expect(exiftool(result.bytes, '-XMP-plus:all')).toMatchObject({
+      'XMP-plus:DataMining': 'http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED',
+      'XMP-plus:OtherConstraints': 'Not for AI training.',
+    });
+  });
+
+  it('writes the person\'s name and copyright line, escaped, as creator and rights', () => {
+    const result = reserveJpeg(sample('reserved.jpg'), { dataMining: 'DMI-PROHIBITED-AIMLTRAINING', creator: 'Sam <Example> & "Co"', copyright: '© 2026 Sam Example' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(exiftool(result.bytes, '-XMP-dc:Creator', '-XMP-dc:Rights')).toMatchObject({ 'XMP-dc:Creator': 'Sam <Example> & "Co"', 'XMP-dc:Rights': '© 2026 Sam Example' });
+    expect(Buffer.from(result.bytes).toString('utf8').match(/dc:creator>/g)).toHaveLength(2); // one element, opened and closed
+  });
+
+  it('leaves a photo alone, and says why, when its XMP cannot be read safely or the file is not a JPEG', () => {
+    const withXmp = (packet: string) => {
+      const payload = Buffer.concat([Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1'), Buffer.from(packet, 'utf8')]);
+      const segment = Buffer.concat([Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
+      const plain = Buffer.from(sample('plain.jpg'));
+      return new Uint8Array(Buffer.concat([plain.subarray(0, 2), segment, plain.subarray(2)]));
+    };
+    const entities = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><x:xmpmeta xmlns:x="adobe:ns:meta/">&b;</x:xmpmeta>';
+    expect(reserveJpeg(withXmp(entities), { dataMining: 'DMI-PROHIBITED' })).toEqual({ ok: false, reason: 'unreadable-xmp' });
+    expect(reserveJpeg(withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF'), { dataMining: 'DMI-PROHIBITED' })).toEqual({ ok: false, reason: 'unreadable-xmp' });
+    expect(reserveJpeg(withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"/>'), { dataMining: 'DMI-PROHIBITED' })).toEqual({ ok: false, reason: 'unreadable-xmp' });
+    expect(reserveJpeg(sample('truncated.jpg').subarray(0, 40), { dataMining: 'DMI-PROHIBITED' })).toEqual({ ok: false, reason: 'malformed' });
+    expect(reserveJpeg(new Uint8Array(readFileSync(join(PROJECT_DIR, 'e2e/fixtures/photos/portrait.png'))), { dataMining: 'DMI-PROHIBITED' })).toEqual({ ok: false, reason: 'not-jpeg' });
+  });
+
+  it('never throws on arbitrary bytes', () => {
+    const head = sample('plain.jpg').subarray(0, 2);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2048 }), (tail) => {
+        const bytes = new Uint8Array([...head, ...tail]);
+        const result = reserveJpeg(bytes, { dataMining: 'DMI-PROHIBITED' });
+        return result.ok || ['malformed', 'unreadable-xmp', 'too-large'].includes(result.reason);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
