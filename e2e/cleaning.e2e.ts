@@ -57,6 +57,34 @@ describe('removing location and camera data before the site gets the photo', () 
     await expect(warningIn(page).locator('.found').textContent()).resolves.toContain('Removed the location and camera data from 1 photo(s)');
   });
 
+  it('"Mark it not for AI training" gives the page a copy carrying an IPTC Data Mining reservation, same pixels, and says what it does not do', async () => {
+    await page.setInputFiles('#photo', photo('meta/gps-camera.jpg'));
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    await expect.poll(async () => (await received()).length).toBe(1);
+    expect((await received())[0]).toMatchObject({ reserved: false });
+
+    await warningIn(page).getByRole('button', { name: 'Mark it not for AI training' }).click();
+    await expect.poll(async () => (await received()).length).toBe(2);
+    const [before, after] = await received();
+    expect(after).toMatchObject({ name: 'gps-camera.jpg', reserved: true, exif: true });
+    expect(after?.pixels).toBe(before?.pixels);
+    await expect(warningIn(page).locator('.found').last().textContent()).resolves.toMatch(/^Wrote "no AI or machine-learning training" into 1 photo\(s\).*sites that remove metadata, lose it\.$/);
+    await expect(warningIn(page).locator('.found').first().textContent()).resolves.toContain('a reservation written into the file: no AI or machine-learning training');
+    // Once the photo carries it, it is not offered again.
+    expect(await warningIn(page).getByRole('button', { name: 'Mark it not for AI training' }).count()).toBe(0);
+  });
+
+  it('combines with cleaning: clean first, then reserve, and the copy has neither location nor camera data but the reservation', async () => {
+    await page.setInputFiles('#photo', photo('meta/gps-camera.jpg'));
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    await warningIn(page).getByRole('button', { name: 'Remove location and camera data' }).click();
+    await expect.poll(async () => (await received()).length).toBe(2);
+    await warningIn(page).getByRole('button', { name: 'Mark it not for AI training' }).click();
+    await expect.poll(async () => (await received()).length).toBe(3);
+    expect((await received())[2]).toMatchObject({ exif: false, serial: false, creator: false, reserved: true });
+    expect((await received())[2]?.pixels).toBe((await received())[0]?.pixels);
+  });
+
   // The setting is read at the person's first step on the page (a click, a key, a drag), not when it loads.
   it('"Always clean" cleans before the page\'s own code sees the file', async () => {
     await setSettings(browser, { alwaysClean: true });

@@ -14,6 +14,8 @@ import { languageCode, translatorFor } from '../shared/i18n';
 import type { DemoData, LicenceSwitch, PagePickers, Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
 import { placeFor, today } from '../shared/place';
 import { validateReport } from '../shared/validate-report';
+import { reservesAgainstTraining } from '../core/photo/data-mining';
+import { reservePhotoHead } from './reserve-photo';
 import { clearLevel, showLevel } from './badge';
 import { countFaces } from './faces';
 import { currentRules, type ActiveRules } from './rules-store';
@@ -105,9 +107,11 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
   const offerCleaning =
     (facts.location === true || facts.cameraSerial === true || facts.creatorName === true) &&
     report.photos.some((photo) => photo.format === 'jpeg' || photo.format === 'png' || photo.format === 'webp');
+  // A reservation is written into JPEGs only (src/core/photo/reserve.ts), and is not offered again once there.
+  const offerReserve = report.photos.some((photo) => photo.format === 'jpeg') && !reservesAgainstTraining(read.photoDetails.dataMining);
   // In the demo every upload shows its warning, and muting (which would change real settings) is not offered.
-  if (demo) return { assessment, text: { ...text, mute: '' }, licenceSwitch, offerCleaning, interrupt: true };
-  return { assessment, text, licenceSwitch, offerCleaning, interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom) };
+  if (demo) return { assessment, text: { ...text, mute: '' }, licenceSwitch, offerCleaning, offerReserve, interrupt: true };
+  return { assessment, text, licenceSwitch, offerCleaning, offerReserve, interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom) };
 }
 
 /** The licence nudge: where the page's own picker offers "All rights reserved" and an open licence is chosen. */
@@ -223,6 +227,8 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
       if (__AFTERLIFE_FACE_DETECTOR__ === 'none') return 'unknown';
       // Web pages' content scripts and the demo's simulated sites: whoever reports uploads.
       return (sender.tab?.id ?? -1) >= 0 ? countFaces(request.jpegBase64) : 'unknown';
+    case 'reserve-photo':
+      return (sender.tab?.id ?? -1) >= 0 ? reservePhotoHead(request.headBase64) : null;
     case 'page-pickers':
       return pagePickers(sender, (request as { demoSite?: unknown }).demoSite);
     case 'mute-site':

@@ -46,5 +46,7 @@ export function warningText(assessment: Assessment, record: Parameters<typeof fo
     switched: translate('warning_switched'),
     clean: translate('warning_clean'),
     cleaned: translate('warning_cleaned', [COUNT_MARKER]),
+    reserve: translate('warning_reserve'),
+    reserved: translate('warning_reserved', [COUNT_MARKER]),
   };
 }

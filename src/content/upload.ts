@@ -1,6 +1,7 @@
 import type { FacesReport, PagePickers, ReportedPhoto, Request, UploadPath, UploadReport, UploadResponse } from '../shared/protocol';
 import { replaceInputFiles } from './clean';
 import { cleanFiles } from './clean-files';
+import { reserveFiles } from './reserve-files';
 import { countFacesIn } from './faces';
 import { createRepeatFilter, photosAmong, withMetadataBytes } from './photos';
 import { choosePickerValue, readPicker } from './pickers';
@@ -16,7 +17,7 @@ interface Upload {
   /** Counted after the first warning, which is then updated. */
   faces: FacesReport;
   /** What the warning says besides the assessment: a licence switch or a cleaning just happened. */
-  note: { switched?: boolean; cleanedCount?: number };
+  note: { switched?: boolean; cleanedCount?: number; reservedCount?: number };
   /** The warning shown for this upload, if any. Once it leaves the page (closed, or replaced by a later upload's),
    *  the face count updates only the record and the badge, never brings it back. */
   warning?: HTMLElement;
@@ -58,7 +59,7 @@ export function createUploadPath(send: Send): OnFiles {
     // The person closed this upload's warning, or a later upload replaced it: the count does not bring it back.
     if (facesUpdate && upload.warning && !upload.warning.isConnected) return;
     // No face found (the usual case) changes nothing on screen: the warning is left alone rather than rebuilt.
-    const shown = JSON.stringify([response.assessment.level, response.text, !!response.licenceSwitch, response.offerCleaning, note]);
+    const shown = JSON.stringify([response.assessment.level, response.text, !!response.licenceSwitch, response.offerCleaning, response.offerReserve, note]);
     if (facesUpdate && upload.warning?.isConnected && shown === upload.shown) return;
     upload.shown = shown;
     const licenceSwitch = response.licenceSwitch;
@@ -79,6 +80,7 @@ export function createUploadPath(send: Send): OnFiles {
         response.offerCleaning && input
           ? () => void cleanUpload(upload, input)
           : undefined,
+      onReserve: response.offerReserve && input ? () => void reserveUpload(upload, input) : undefined,
       ...note,
     });
   }
@@ -91,6 +93,17 @@ export function createUploadPath(send: Send): OnFiles {
     upload.files = cleaned.files;
     upload.photos = await withMetadataBytes(await photosAmong(cleaned.files));
     await assessAndWarn(upload, { note: { cleanedCount: cleaned.cleaned } });
+  }
+
+  /** "Mark it not for AI training": the page's input gets copies carrying an IPTC Data Mining reservation, and the
+   *  upload is assessed again (the warning then names the reservation it finds). The pixels are unchanged. */
+  async function reserveUpload(upload: Upload, input: HTMLInputElement): Promise<void> {
+    const result = await reserveFiles(upload.files, send);
+    if (result.reserved === 0) return;
+    replaceInputFiles(input, result.files);
+    upload.files = result.files;
+    upload.photos = await withMetadataBytes(await photosAmong(result.files));
+    await assessAndWarn(upload, { note: { reservedCount: result.reserved } });
   }
 
   async function onFiles(files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number): Promise<void> {

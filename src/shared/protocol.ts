@@ -48,6 +48,9 @@ export type Request =
   /** Counts the faces in one photo, sent as a small upright JPEG (src/content/face-thumbnail.ts); answered with a
    *  number or 'unknown'. */
   | { type: 'count-faces'; jpegBase64: string }
+  /** Writes an IPTC Data Mining reservation into a JPEG's head (its bytes up to and into the image data, base64):
+   *  answered with the new head, or the reason it was left alone (src/core/photo/reserve.ts). */
+  | { type: 'reserve-photo'; headBase64: string }
   | { type: 'demo-data' }
   | { type: 'demo-reset' };
 
@@ -70,6 +73,9 @@ export interface WarningText {
   /** The cleaning action's label, and what is said after it ran ($1 = photos cleaned). */
   clean: string;
   cleaned: string;
+  /** The reservation action's label, and what is said after it ran (a count marker for the photos reserved). */
+  reserve: string;
+  reserved: string;
 }
 
 /** How to read the upload page's licence and visibility controls, from the site rule. */
@@ -91,6 +97,8 @@ export interface UploadResponse {
   licenceSwitch: LicenceSwitch | null;
   /** The photos carry location or identifying details that cleaning can remove. */
   offerCleaning: boolean;
+  /** Whether to offer writing a "not for AI training" reservation into the photos (JPEGs without one yet). */
+  offerReserve: boolean;
   /** Whether the in-page warning should appear (the site is not muted and the level reaches the threshold). */
   interrupt: boolean;
 }

@@ -16,6 +16,10 @@ export interface WarningHandlers {
   onClean?: (() => void) | undefined;
   /** This warning follows a cleaning of this many photos: say so. */
   cleanedCount?: number;
+  /** "Mark it not for AI training": replaces the files the page holds with copies carrying a reservation. */
+  onReserve?: (() => void) | undefined;
+  /** This warning follows writing a reservation into this many photos: say so. */
+  reservedCount?: number;
 }
 
 const MARKS: Record<Level, string> = { low: 'i', medium: '!', high: '!!', 'very-high': '!!!' };
@@ -138,7 +142,9 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
   const found = text.found ? [element('p', { className: 'found', text: text.found })] : [];
   if (handlers.switched) found.push(element('p', { className: 'found', text: text.switched }));
   if (handlers.cleanedCount) found.push(element('p', { className: 'found', text: text.cleaned.replace('\u2063count\u2063', String(handlers.cleanedCount)) }));
+  if (handlers.reservedCount) found.push(element('p', { className: 'found', text: text.reserved.replace('\u2063count\u2063', String(handlers.reservedCount)) }));
   const clean = handlers.onClean ? element('button', { text: text.clean, attrs: { type: 'button', 'data-action': 'clean' } }) : null;
+  const reserve = handlers.onReserve ? element('button', { text: text.reserve, attrs: { type: 'button', 'data-action': 'reserve' } }) : null;
   const nudge = handlers.onSwitchLicence
     ? element('button', { className: 'primary', text: handlers.onSwitchLicence.label, attrs: { type: 'button', 'data-action': 'switch-licence' } })
     : null;
@@ -160,7 +166,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
         announcement,
         close,
       ]),
-      element('div', { className: 'actions' }, [...(nudge ? [nudge] : []), ...(clean ? [clean] : []), why, ...(text.mute ? [mute] : [])]),
+      element('div', { className: 'actions' }, [...(nudge ? [nudge] : []), ...(clean ? [clean] : []), ...(reserve ? [reserve] : []), why, ...(text.mute ? [mute] : [])]),
     ],
   );
   root.append(card);
@@ -180,6 +186,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
   onTrusted(why, handlers.onWhy);
   if (nudge && handlers.onSwitchLicence) onTrusted(nudge, handlers.onSwitchLicence.act);
   if (clean && handlers.onClean) onTrusted(clean, handlers.onClean);
+  if (reserve && handlers.onReserve) onTrusted(reserve, handlers.onReserve);
   onTrusted(mute, () => {
     handlers.onMute();
     reason.textContent = text.muted;
