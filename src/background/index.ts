@@ -16,6 +16,7 @@ import { placeFor, today } from '../shared/place';
 import { validateReport } from '../shared/validate-report';
 import { reservesAgainstTraining } from '../core/photo/data-mining';
 import { reservePhotoHead } from './reserve-photo';
+import { WHOLE_FILE_LIMIT } from '../core/photo/metadata-range';
 import { clearLevel, showLevel } from './badge';
 import { countFaces } from './faces';
 import { currentRules, type ActiveRules } from './rules-store';
@@ -107,8 +108,11 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
   const offerCleaning =
     (facts.location === true || facts.cameraSerial === true || facts.creatorName === true) &&
     report.photos.some((photo) => photo.format === 'jpeg' || photo.format === 'png' || photo.format === 'webp');
-  // A reservation is written into JPEGs only (src/core/photo/reserve.ts), and is not offered again once there.
-  const offerReserve = report.photos.some((photo) => photo.format === 'jpeg') && !reservesAgainstTraining(read.photoDetails.dataMining);
+  // A reservation is written into JPEGs and PNGs of up to 8 MB (src/core/photo/reserve*.ts), and is not offered
+  // again once there.
+  const offerReserve =
+    report.photos.some((photo) => photo.format === 'jpeg' || (photo.format === 'png' && photo.size <= WHOLE_FILE_LIMIT)) &&
+    !reservesAgainstTraining(read.photoDetails.dataMining);
   // In the demo every upload shows its warning, and muting (which would change real settings) is not offered.
   if (demo) return { assessment, text: { ...text, mute: '' }, licenceSwitch, offerCleaning, offerReserve, interrupt: true };
   return { assessment, text, licenceSwitch, offerCleaning, offerReserve, interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom) };
@@ -228,7 +232,7 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
       // Web pages' content scripts and the demo's simulated sites: whoever reports uploads.
       return (sender.tab?.id ?? -1) >= 0 ? countFaces(request.jpegBase64) : 'unknown';
     case 'reserve-photo':
-      return (sender.tab?.id ?? -1) >= 0 ? reservePhotoHead(request.headBase64) : null;
+      return (sender.tab?.id ?? -1) >= 0 ? reservePhotoHead(request.headBase64, request.format) : null;
     case 'page-pickers':
       return pagePickers(sender, (request as { demoSite?: unknown }).demoSite);
     case 'mute-site':

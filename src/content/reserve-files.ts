@@ -1,26 +1,32 @@
-import { JPEG_HEAD_BYTES } from '../core/photo/metadata-range';
+import { JPEG_HEAD_BYTES, WHOLE_FILE_LIMIT } from '../core/photo/metadata-range';
 import { readAsBase64 } from './photos';
 import type { Send } from './upload';
 
-const isJpeg = async (file: File) => {
-  const start = new Uint8Array(await file.slice(0, 3).arrayBuffer());
-  return start[0] === 0xff && start[1] === 0xd8 && start[2] === 0xff;
+/** What the photo's first bytes say it is, among the formats a reservation can be written into. */
+const formatOf = async (file: File): Promise<'jpeg' | 'png' | null> => {
+  const start = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  if (start[0] === 0xff && start[1] === 0xd8 && start[2] === 0xff) return 'jpeg';
+  if (start[0] === 0x89 && start[1] === 0x50 && start[2] === 0x4e && start[3] === 0x47 && file.size <= WHOLE_FILE_LIMIT) return 'png';
+  return null;
 };
 
 const bytesOf = (base64: string) => Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
 
 /**
- * "Mark it not for AI training": each JPEG's first bytes go to the extension's worker, which writes the reservation
- * into its XMP, and come back; the rest of the file is appended as it was, so the image data is untouched and a
- * large photo is never copied across. A photo the worker cannot reserve safely is handed on unchanged.
+ * "Mark it not for AI training": each JPEG's first bytes (a PNG of up to 8 MB whole) go to the extension's worker,
+ * which writes the reservation into its XMP, and come back; the rest of the file is appended as it was, so the image
+ * data is untouched and a large JPEG is never copied across. A photo the worker cannot reserve safely is handed on
+ * unchanged.
  */
 export async function reserveFiles(files: readonly File[], send: Send): Promise<{ files: File[]; reserved: number }> {
   let reserved = 0;
   const out = await Promise.all(
     files.map(async (file) => {
-      if (!(await isJpeg(file))) return file;
-      const head = file.slice(0, JPEG_HEAD_BYTES);
-      const answer = (await send({ type: 'reserve-photo', headBase64: await readAsBase64(head) }).catch(() => null)) as { headBase64?: unknown } | null;
+      const format = await formatOf(file);
+      if (!format) return file;
+      // A JPEG's XMP is near its start; a PNG's may follow the image data, so a (small) PNG goes whole.
+      const head = format === 'jpeg' ? file.slice(0, JPEG_HEAD_BYTES) : file;
+      const answer = (await send({ type: 'reserve-photo', headBase64: await readAsBase64(head), format }).catch(() => null)) as { headBase64?: unknown } | null;
       if (!answer || typeof answer.headBase64 !== 'string') return file;
       reserved++;
       return new File([bytesOf(answer.headBase64), file.slice(head.size)], file.name, { type: file.type || 'image/jpeg', lastModified: file.lastModified });

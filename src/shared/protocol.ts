@@ -48,9 +48,10 @@ export type Request =
   /** Counts the faces in one photo, sent as a small upright JPEG (src/content/face-thumbnail.ts); answered with a
    *  number or 'unknown'. */
   | { type: 'count-faces'; jpegBase64: string }
-  /** Writes an IPTC Data Mining reservation into a JPEG's head (its bytes up to and into the image data, base64):
-   *  answered with the new head, or the reason it was left alone (src/core/photo/reserve.ts). */
-  | { type: 'reserve-photo'; headBase64: string }
+  /** Writes an IPTC Data Mining reservation into a photo: a JPEG's head (its bytes up to and into the image data)
+   *  or a whole PNG of at most 8 MB, base64; answered with the new bytes, or the reason it was left alone
+   *  (src/core/photo/reserve.ts, reserve-png.ts). */
+  | { type: 'reserve-photo'; headBase64: string; format: 'jpeg' | 'png' }
   | { type: 'demo-data' }
   | { type: 'demo-reset' };
 

@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_DIR } from '../../../scripts/rules-files';
 import { readPhotoMetadata } from './metadata';
 import { reserveJpeg } from './reserve';
+import { reservePng } from './reserve-png';
 
 const sample = (name: string) => new Uint8Array(readFileSync(join(PROJECT_DIR, 'e2e/fixtures/photos/meta', name)));
 const work = mkdtempSync(join(tmpdir(), 'afterlife-reserve-'));
 
 /** What Debian's exiftool (libimage-exiftool-perl, installed by .ci/run) reads from the bytes: the independent check. */
 function exiftool(bytes: Uint8Array, ...tags: string[]): Record<string, unknown> {
-  const file = join(work, `photo-${Math.random().toString(36).slice(2)}.jpg`);
+  const file = join(work, `photo-${Math.random().toString(36).slice(2)}.${bytes[0] === 0x89 ? 'png' : 'jpg'}`);
   writeFileSync(file, bytes);
   const [result] = JSON.parse(execFileSync('exiftool', ['-j', '-a', '-G1', ...tags, file], { encoding: 'utf8' })) as Array<Record<string, unknown>>;
   return result ?? {};
@@ -96,6 +97,55 @@ describe('reserveJpeg: an IPTC Data Mining reservation written into a JPEG', () 
         const bytes = new Uint8Array([...head, ...tail]);
         const result = reserveJpeg(bytes, { dataMining: 'DMI-PROHIBITED' });
         return result.ok || ['malformed', 'unreadable-xmp', 'too-large'].includes(result.reason);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** A PNG's image data: its IDAT chunks, which must come out byte for byte the same. */
+function idat(bytes: Uint8Array): Buffer {
+  const parts: Buffer[] = [];
+  const buffer = Buffer.from(bytes);
+  for (let at = 8; at + 12 <= buffer.length; ) {
+    const length = buffer.readUInt32BE(at);
+    if (buffer.toString('latin1', at + 4, at + 8) === 'IDAT') parts.push(buffer.subarray(at, at + 12 + length));
+    at += 12 + length;
+  }
+  return Buffer.concat(parts);
+}
+
+describe('reservePng: the same reservation in a PNG\'s XMP chunk', () => {
+  it('adds an XMP chunk after IHDR; exiftool reads it without a new warning about the file, and so do we', () => {
+    const original = new Uint8Array(readFileSync(join(PROJECT_DIR, 'e2e/fixtures/photos/portrait.png')));
+    const result = reservePng(original, { dataMining: 'DMI-PROHIBITED-AIMLTRAINING' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(idat(result.bytes).equals(idat(original))).toBe(true);
+    const read = exiftool(result.bytes, '-XMP-plus:DataMining', '-Warning');
+    expect(read['XMP-plus:DataMining']).toBe('http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING');
+    // No new complaint: exiftool says of the result only what it says of the original (here, text after IDAT).
+    expect(read['ExifTool:Warning']).toBe(exiftool(original, '-Warning')['ExifTool:Warning']);
+    expect(readPhotoMetadata(result.bytes)).toMatchObject({ ok: true, metadata: { dataMining: 'DMI-PROHIBITED-AIMLTRAINING' } });
+  });
+
+  it('merges into the XMP chunk a PNG already has: its licence stays, one XMP chunk', () => {
+    const original = sample('cc-by-nc.png');
+    const result = reservePng(original, { dataMining: 'DMI-PROHIBITED', creator: 'Sam Example' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(idat(result.bytes).equals(idat(original))).toBe(true);
+    expect(Buffer.from(result.bytes).toString('latin1').split('XML:com.adobe.xmp').length - 1).toBe(1);
+    expect(readPhotoMetadata(result.bytes)).toMatchObject({ ok: true, metadata: { licenceId: 'cc-by-nc-4.0', dataMining: 'DMI-PROHIBITED', creator: 'Sam Example' } });
+    expect(exiftool(result.bytes, '-Warning')['ExifTool:Warning']).toBe(exiftool(original, '-Warning')['ExifTool:Warning']);
+  });
+
+  it('refuses what is not a whole PNG, and never throws on arbitrary bytes', () => {
+    expect(reservePng(sample('plain.jpg'), { dataMining: 'DMI-PROHIBITED' })).toEqual({ ok: false, reason: 'not-png' });
+    const png = new Uint8Array(readFileSync(join(PROJECT_DIR, 'e2e/fixtures/photos/portrait.png')));
+    expect(reservePng(png.subarray(0, png.byteLength - 5), { dataMining: 'DMI-PROHIBITED' })).toEqual({ ok: false, reason: 'malformed' });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 1024 }), (tail) => {
+        const result = reservePng(new Uint8Array([...png.subarray(0, 8), ...tail]), { dataMining: 'DMI-PROHIBITED' });
+        return result.ok || ['malformed', 'unreadable-xmp'].includes(result.reason);
       }),
       { numRuns: 300 },
     );

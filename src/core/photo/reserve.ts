@@ -18,7 +18,7 @@ export interface Reservation {
 
 export type ReserveResult =
   | { ok: true; bytes: Uint8Array; added: number }
-  | { ok: false; reason: 'not-jpeg' | 'malformed' | 'unreadable-xmp' | 'too-large' };
+  | { ok: false; reason: 'not-jpeg' | 'not-png' | 'malformed' | 'unreadable-xmp' | 'too-large' };
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const DC = 'http://purl.org/dc/elements/1.1/';
@@ -151,20 +151,26 @@ function insertionPoint(bytes: Uint8Array, segments: Segment[]): number {
   return at;
 }
 
+/**
+ * The XMP packet to write: the photo's own packet (or a new one) with the reservation merged in; null when the
+ * existing packet cannot be read safely, in which case the photo must be left as it is.
+ */
+export function reservedPacket(existing: string | null, reservation: Reservation): string | null {
+  const document = existing === null ? emptyXmp() : parseXmp(existing.replace(/\0+$/, ''));
+  return document ? writeInto(document, reservation) : null;
+}
+
 export function reserveJpeg(bytes: Uint8Array, reservation: Reservation): ReserveResult {
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return { ok: false, reason: 'not-jpeg' };
   const structure = segmentsOf(bytes);
   if (!structure) return { ok: false, reason: 'malformed' };
   const existing = structure.segments.find((segment) => isXmp(bytes, segment));
-  let document: XmlDocument | null;
-  if (existing) {
-    const packet = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(existing.start + 4 + XMP_HEADER.length, existing.end));
-    document = parseXmp(packet.replace(/\0+$/, ''));
-    if (!document) return { ok: false, reason: 'unreadable-xmp' };
-  } else {
-    document = emptyXmp();
-  }
-  const payload = encoder.encode(XMP_HEADER + writeInto(document, reservation));
+  const packet = reservedPacket(
+    existing ? new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(existing.start + 4 + XMP_HEADER.length, existing.end)) : null,
+    reservation,
+  );
+  if (packet === null) return { ok: false, reason: 'unreadable-xmp' };
+  const payload = encoder.encode(XMP_HEADER + packet);
   if (payload.byteLength > MAX_SEGMENT_DATA) return { ok: false, reason: 'too-large' };
   const length = payload.byteLength + 2;
   const segment = new Uint8Array(4 + payload.byteLength);
