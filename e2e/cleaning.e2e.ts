@@ -85,6 +85,17 @@ describe('removing location and camera data before the site gets the photo', () 
     expect(after?.pixels).toBe(before?.pixels);
   });
 
+  it('reserves a WebP too: the copy carries the reservation, same pixels', async () => {
+    await page.setInputFiles('#photo', photo('meta/gps-camera.webp'));
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    await expect.poll(async () => (await received()).length).toBe(1);
+    await warningIn(page).getByRole('button', { name: 'Mark it not for AI training' }).click();
+    await expect.poll(async () => (await received()).length).toBe(2);
+    const [before, after] = await received();
+    expect(after).toMatchObject({ name: 'gps-camera.webp', reserved: true });
+    expect(after?.pixels).toBe(before?.pixels);
+  });
+
   it('combines with cleaning: clean first, then reserve, and the copy has neither location nor camera data but the reservation', async () => {
     await page.setInputFiles('#photo', photo('meta/gps-camera.jpg'));
     await expect.poll(() => warningIn(page).count()).toBe(1);

@@ -108,10 +108,10 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
   const offerCleaning =
     (facts.location === true || facts.cameraSerial === true || facts.creatorName === true) &&
     report.photos.some((photo) => photo.format === 'jpeg' || photo.format === 'png' || photo.format === 'webp');
-  // A reservation is written into JPEGs and PNGs of up to 8 MB (src/core/photo/reserve*.ts), and is not offered
+  // A reservation is written into JPEGs, and PNGs and WebPs of up to 8 MB (src/core/photo/reserve*.ts), and is not offered
   // again once there.
   const offerReserve =
-    report.photos.some((photo) => photo.format === 'jpeg' || (photo.format === 'png' && photo.size <= WHOLE_FILE_LIMIT)) &&
+    report.photos.some((photo) => photo.format === 'jpeg' || ((photo.format === 'png' || photo.format === 'webp') && photo.size <= WHOLE_FILE_LIMIT)) &&
     !reservesAgainstTraining(read.photoDetails.dataMining);
   // In the demo every upload shows its warning, and muting (which would change real settings) is not offered.
   if (demo) return { assessment, text: { ...text, mute: '' }, licenceSwitch, offerCleaning, offerReserve, interrupt: true };

@@ -49,9 +49,9 @@ export type Request =
    *  number or 'unknown'. */
   | { type: 'count-faces'; jpegBase64: string }
   /** Writes an IPTC Data Mining reservation into a photo: a JPEG's head (its bytes up to and into the image data)
-   *  or a whole PNG of at most 8 MB, base64; answered with the new bytes, or the reason it was left alone
-   *  (src/core/photo/reserve.ts, reserve-png.ts). */
-  | { type: 'reserve-photo'; headBase64: string; format: 'jpeg' | 'png' }
+   *  or a whole PNG or WebP of at most 8 MB, base64; answered with the new bytes, or the reason it was left alone
+   *  (src/core/photo/reserve.ts, reserve-png.ts, reserve-webp.ts). */
+  | { type: 'reserve-photo'; headBase64: string; format: 'jpeg' | 'png' | 'webp' }
   | { type: 'demo-data' }
   | { type: 'demo-reset' };
 

@@ -8,13 +8,15 @@ import { PROJECT_DIR } from '../../../scripts/rules-files';
 import { readPhotoMetadata } from './metadata';
 import { reserveJpeg } from './reserve';
 import { reservePng } from './reserve-png';
+import { reserveWebp } from './reserve-webp';
 
 const sample = (name: string) => new Uint8Array(readFileSync(join(PROJECT_DIR, 'e2e/fixtures/photos/meta', name)));
 const work = mkdtempSync(join(tmpdir(), 'afterlife-reserve-'));
 
 /** What Debian's exiftool (libimage-exiftool-perl, installed by .ci/run) reads from the bytes: the independent check. */
 function exiftool(bytes: Uint8Array, ...tags: string[]): Record<string, unknown> {
-  const file = join(work, `photo-${Math.random().toString(36).slice(2)}.${bytes[0] === 0x89 ? 'png' : 'jpg'}`);
+  const extension = bytes[0] === 0x89 ? 'png' : bytes[0] === 0x52 ? 'webp' : 'jpg';
+  const file = join(work, `photo-${Math.random().toString(36).slice(2)}.${extension}`);
   writeFileSync(file, bytes);
   const [result] = JSON.parse(execFileSync('exiftool', ['-j', '-a', '-G1', ...tags, file], { encoding: 'utf8' })) as Array<Record<string, unknown>>;
   return result ?? {};
@@ -145,6 +147,71 @@ describe('reservePng: the same reservation in a PNG\'s XMP chunk', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 1024 }), (tail) => {
         const result = reservePng(new Uint8Array([...png.subarray(0, 8), ...tail]), { dataMining: 'DMI-PROHIBITED' });
+        return result.ok || ['malformed', 'unreadable-xmp'].includes(result.reason);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** A WebP's image chunk (VP8 or VP8L), which must come out byte for byte the same. */
+function webpImage(bytes: Uint8Array): Buffer {
+  const buffer = Buffer.from(bytes);
+  for (let at = 12; at + 8 <= buffer.length; ) {
+    const size = buffer.readUInt32LE(at + 4);
+    const fourcc = buffer.toString('latin1', at, at + 4);
+    if (fourcc === 'VP8 ' || fourcc === 'VP8L') return buffer.subarray(at, at + 8 + size);
+    at += 8 + size + (size % 2);
+  }
+  throw new Error('no image chunk');
+}
+
+/** The same picture as a simple WebP: only its VP8 chunk, with no VP8X header and no metadata. */
+function simpleWebp(extended: Uint8Array): Uint8Array {
+  const image = webpImage(extended);
+  const out = Buffer.alloc(12 + image.length);
+  out.write('RIFF', 0, 'latin1');
+  out.writeUInt32LE(4 + image.length, 4);
+  out.write('WEBP', 8, 'latin1');
+  image.copy(out, 12);
+  return new Uint8Array(out);
+}
+
+describe('reserveWebp: the same reservation in a WebP\'s XMP chunk', () => {
+  it('sets the XMP flag and adds the chunk to an extended WebP, keeping its Exif; exiftool and our reader agree', () => {
+    const original = sample('gps-camera.webp');
+    const result = reserveWebp(original, { dataMining: 'DMI-PROHIBITED-GENAIMLTRAINING' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(webpImage(result.bytes).equals(webpImage(original))).toBe(true);
+    expect(exiftool(result.bytes, '-XMP-plus:DataMining', '-Warning')).toMatchObject({ 'XMP-plus:DataMining': 'http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-GENAIMLTRAINING' });
+    expect(exiftool(result.bytes, '-Warning')['ExifTool:Warning']).toBeUndefined();
+    expect(readPhotoMetadata(result.bytes)).toMatchObject({ ok: true, metadata: { location: true, dataMining: 'DMI-PROHIBITED-GENAIMLTRAINING' } });
+    // Once more: the reservation is replaced, not repeated.
+    const again = reserveWebp(result.bytes, { dataMining: 'DMI-PROHIBITED' });
+    if (!again.ok) throw new Error(again.reason);
+    expect(Buffer.from(again.bytes).toString('latin1').split('XMP ').length - 1).toBe(1);
+    expect(readPhotoMetadata(again.bytes)).toMatchObject({ ok: true, metadata: { dataMining: 'DMI-PROHIBITED' } });
+  });
+
+  it('turns a simple WebP into an extended one sized from its own bitstream', () => {
+    const simple = simpleWebp(sample('gps-camera.webp'));
+    const result = reserveWebp(simple, { dataMining: 'DMI-PROHIBITED-AIMLTRAINING' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(webpImage(result.bytes).equals(webpImage(simple))).toBe(true);
+    const before = exiftool(simple, '-ImageWidth', '-ImageHeight');
+    const after = exiftool(result.bytes, '-ImageWidth', '-ImageHeight', '-XMP-plus:DataMining', '-Warning');
+    expect(after).toMatchObject({ 'XMP-plus:DataMining': 'http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING' });
+    expect(Object.values(after).filter((value) => typeof value === 'number')).toEqual(Object.values(before).filter((value) => typeof value === 'number'));
+    expect(after['ExifTool:Warning']).toBeUndefined();
+  });
+
+  it('refuses what is not a whole WebP, and never throws on arbitrary bytes', () => {
+    expect(reserveWebp(sample('plain.jpg'), { dataMining: 'DMI-PROHIBITED' })).toEqual({ ok: false, reason: 'not-webp' });
+    const webp = sample('gps-camera.webp');
+    expect(reserveWebp(webp.subarray(0, webp.byteLength - 3), { dataMining: 'DMI-PROHIBITED' })).toEqual({ ok: false, reason: 'malformed' });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 1024 }), (tail) => {
+        const result = reserveWebp(new Uint8Array([...webp.subarray(0, 12), ...tail]), { dataMining: 'DMI-PROHIBITED' });
         return result.ok || ['malformed', 'unreadable-xmp'].includes(result.reason);
       }),
       { numRuns: 300 },

@@ -18,7 +18,7 @@ export interface Reservation {
 
 export type ReserveResult =
   | { ok: true; bytes: Uint8Array; added: number }
-  | { ok: false; reason: 'not-jpeg' | 'not-png' | 'malformed' | 'unreadable-xmp' | 'too-large' };
+  | { ok: false; reason: 'not-jpeg' | 'not-png' | 'not-webp' | 'malformed' | 'unreadable-xmp' | 'too-large' };
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const DC = 'http://purl.org/dc/elements/1.1/';
