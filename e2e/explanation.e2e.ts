@@ -57,7 +57,7 @@ describe('popup after an upload on a photo-sharing site', () => {
       'public-web',
       'ongoing-collection',
     ]);
-    await expect(popup.locator('[data-factor="ongoing-collection"]').textContent()).resolves.toMatch(/Clearview AI.* keeps collecting photos from Flickr/);
+    await expect(popup.locator('[data-factor="ongoing-collection"]').textContent()).resolves.toMatch(/Clearview AI.* is still adding photos from public pages, and Flickr is among its known sources/);
     expect(await popup.locator('[data-action="site-opt-out"]').count()).toBe(3);
     await expect(popup.locator('[data-action="site-opt-out"]').first().textContent()).resolves.toContain('Settings → Privacy & Permissions');
     await expect(popup.locator('[data-action="check-exposing-ai"] a').getAttribute('href')).resolves.toBe('https://exposing.ai/search/');

@@ -11,12 +11,11 @@ import type { SiteRule } from '../core/rules/types';
 import { assess } from '../core/risk/assess';
 import browser from '../shared/ext';
 import { languageCode, translatorFor } from '../shared/i18n';
-import type { DemoData, LicenceSwitch, PagePickers, Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
+import type { DemoData, PagePickers, Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
 import { placeFor, today } from '../shared/place';
 import { validateReport } from '../shared/validate-report';
-import { reservesAgainstTraining } from '../core/photo/data-mining';
+import { licenceSwitchFor, offerCleaning, offerReserve } from './offers';
 import { reservePhotoHead } from './reserve-photo';
-import { WHOLE_FILE_LIMIT } from '../core/photo/metadata-range';
 import { clearLevel, showLevel } from './badge';
 import { countFaces } from './faces';
 import { currentRules, type ActiveRules } from './rules-store';
@@ -103,27 +102,11 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
   ]);
   const muted = settings.mutedSites.includes(siteKey);
   const text = warningText(assessment, record, translate, languageCode(settings.language));
-  const licenceSwitch = licenceSwitchFor(site, report.pageLicence, rules, translate('warning_switch_licence'));
-  const facts = record.photoFacts;
-  const offerCleaning =
-    (facts.location === true || facts.cameraSerial === true || facts.creatorName === true) &&
-    report.photos.some((photo) => photo.format === 'jpeg' || photo.format === 'png' || photo.format === 'webp');
-  // A reservation is written into JPEGs, and PNGs and WebPs of up to 8 MB (src/core/photo/reserve*.ts), and is not offered
-  // again once there.
-  const offerReserve =
-    report.photos.some((photo) => photo.format === 'jpeg' || ((photo.format === 'png' || photo.format === 'webp') && photo.size <= WHOLE_FILE_LIMIT)) &&
-    !reservesAgainstTraining(read.photoDetails.dataMining);
+  const licenceSwitch = licenceSwitchFor(site, report.pageLicence, rules.knowledge, translate('warning_switch_licence'));
+  const offers = { licenceSwitch, offerCleaning: offerCleaning(report, record), offerReserve: offerReserve(report, record) };
   // In the demo every upload shows its warning, and muting (which would change real settings) is not offered.
-  if (demo) return { assessment, text: { ...text, mute: '' }, licenceSwitch, offerCleaning, offerReserve, interrupt: true };
-  return { assessment, text, licenceSwitch, offerCleaning, offerReserve, interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom) };
-}
-
-/** The licence nudge: where the page's own picker offers "All rights reserved" and an open licence is chosen. */
-function licenceSwitchFor(site: SiteRule | null, pageLicence: string | null, rules: ActiveRules['compiled'], label: string): LicenceSwitch | null {
-  const picker = site?.licencePicker;
-  if (!picker || !pageLicence || !rules.knowledge.licences.get(pageLicence)?.openLicence) return null;
-  const value = Object.entries(picker.values).find(([, licence]) => licence === 'all-rights-reserved')?.[0];
-  return value === undefined ? null : { selector: picker.selector, value, label };
+  if (demo) return { assessment, text: { ...text, mute: '' }, ...offers, interrupt: true };
+  return { assessment, text, ...offers, interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom) };
 }
 
 /** How to read the upload page's pickers, for the site the content script's page belongs to. */

@@ -1,19 +1,16 @@
 import { JPEG_HEAD_BYTES, WHOLE_FILE_LIMIT } from '../core/photo/metadata-range';
+import { SNIFF_BYTES, sniffImageFormat } from '../core/photo/sniff';
+import { fromBase64 } from '../core/rules/signature';
 import { readAsBase64 } from './photos';
 import type { Send } from './upload';
 
-/** What the photo's first bytes say it is, among the formats a reservation can be written into. */
-const formatOf = async (file: File): Promise<'jpeg' | 'png' | 'webp' | null> => {
-  const start = new Uint8Array(await file.slice(0, 12).arrayBuffer());
-  const text = (from: number, to: number) => String.fromCharCode(...start.subarray(from, to));
-  if (start[0] === 0xff && start[1] === 0xd8 && start[2] === 0xff) return 'jpeg';
-  if (file.size > WHOLE_FILE_LIMIT) return null;
-  if (start[0] === 0x89 && text(1, 4) === 'PNG') return 'png';
-  if (text(0, 4) === 'RIFF' && text(8, 12) === 'WEBP') return 'webp';
-  return null;
-};
-
-const bytesOf = (base64: string) => Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+/** The formats a reservation can be written into, known from the file's own first bytes (the same sniffer as
+ *  detection); a PNG or WebP only up to the size the worker takes whole. */
+async function formatOf(file: File): Promise<'jpeg' | 'png' | 'webp' | null> {
+  const format = sniffImageFormat(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+  if (format === 'jpeg') return format;
+  return (format === 'png' || format === 'webp') && file.size <= WHOLE_FILE_LIMIT ? format : null;
+}
 
 /**
  * "Mark it not for AI training": each JPEG's first bytes (a PNG or WebP of up to 8 MB whole) go to the extension's worker,
@@ -32,7 +29,7 @@ export async function reserveFiles(files: readonly File[], send: Send): Promise<
       const answer = (await send({ type: 'reserve-photo', headBase64: await readAsBase64(head), format }).catch(() => null)) as { headBase64?: unknown } | null;
       if (!answer || typeof answer.headBase64 !== 'string') return file;
       reserved++;
-      return new File([bytesOf(answer.headBase64), file.slice(head.size)], file.name, { type: file.type || 'image/jpeg', lastModified: file.lastModified });
+      return new File([fromBase64(answer.headBase64), file.slice(head.size)], file.name, { type: file.type || 'image/jpeg', lastModified: file.lastModified });
     }),
   );
   return { files: out, reserved };

@@ -1,22 +1,4 @@
-import { render } from 'preact';
-import { languageCode, translatorFor } from '../shared/i18n';
-import { TranslateContext } from '../ui/i18n-context';
-import { loadSettings } from '../ui/load-settings';
+import { mountPage } from '../ui/mount-page';
 import { Options } from './Options';
 
-async function start(): Promise<void> {
-  const settings = await loadSettings();
-  const translate = translatorFor(settings.language);
-  document.documentElement.lang = languageCode(settings.language);
-  document.title = translate('options_title');
-  const app = document.getElementById('app');
-  if (!app) return;
-  render(
-    <TranslateContext.Provider value={translate}>
-      <Options initial={settings} />
-    </TranslateContext.Provider>,
-    app,
-  );
-}
-
-void start();
+void mountPage('options_title', (settings) => <Options initial={settings} />);

@@ -29,6 +29,17 @@ const imageData = (bytes: Uint8Array) => {
 };
 const xmpSegments = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').split('http://ns.adobe.com/xap/1.0/\0').length - 1;
 
+/** Whatever follows a format's own signature, a writer answers with a result, never an exception. */
+function neverThrows(write: typeof reserveJpeg, signature: Uint8Array, reasons: string[]): void {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 2048 }), (tail) => {
+      const result = write(new Uint8Array([...signature, ...tail]), { dataMining: 'DMI-PROHIBITED' });
+      return result.ok || reasons.includes(result.reason);
+    }),
+    { numRuns: 300 },
+  );
+}
+
 describe('reserveJpeg: an IPTC Data Mining reservation written into a JPEG', () => {
   it('adds one XMP segment to a photo without XMP; exiftool and our reader both read the reservation', () => {
     const original = sample('plain.jpg');
@@ -93,15 +104,7 @@ describe('reserveJpeg: an IPTC Data Mining reservation written into a JPEG', () 
   });
 
   it('never throws on arbitrary bytes', () => {
-    const head = sample('plain.jpg').subarray(0, 2);
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2048 }), (tail) => {
-        const bytes = new Uint8Array([...head, ...tail]);
-        const result = reserveJpeg(bytes, { dataMining: 'DMI-PROHIBITED' });
-        return result.ok || ['malformed', 'unreadable-xmp', 'too-large'].includes(result.reason);
-      }),
-      { numRuns: 300 },
-    );
+    neverThrows(reserveJpeg, sample('plain.jpg').subarray(0, 2), ['malformed', 'unreadable-xmp', 'too-large']);
   });
 });
 
@@ -144,13 +147,7 @@ describe('reservePng: the same reservation in a PNG\'s XMP chunk', () => {
     expect(reservePng(sample('plain.jpg'), { dataMining: 'DMI-PROHIBITED' })).toEqual({ ok: false, reason: 'not-png' });
     const png = new Uint8Array(readFileSync(join(PROJECT_DIR, 'e2e/fixtures/photos/portrait.png')));
     expect(reservePng(png.subarray(0, png.byteLength - 5), { dataMining: 'DMI-PROHIBITED' })).toEqual({ ok: false, reason: 'malformed' });
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 1024 }), (tail) => {
-        const result = reservePng(new Uint8Array([...png.subarray(0, 8), ...tail]), { dataMining: 'DMI-PROHIBITED' });
-        return result.ok || ['malformed', 'unreadable-xmp'].includes(result.reason);
-      }),
-      { numRuns: 300 },
-    );
+    neverThrows(reservePng, png.subarray(0, 8), ['malformed', 'unreadable-xmp']);
   });
 });
 
@@ -209,12 +206,6 @@ describe('reserveWebp: the same reservation in a WebP\'s XMP chunk', () => {
     expect(reserveWebp(sample('plain.jpg'), { dataMining: 'DMI-PROHIBITED' })).toEqual({ ok: false, reason: 'not-webp' });
     const webp = sample('gps-camera.webp');
     expect(reserveWebp(webp.subarray(0, webp.byteLength - 3), { dataMining: 'DMI-PROHIBITED' })).toEqual({ ok: false, reason: 'malformed' });
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 1024 }), (tail) => {
-        const result = reserveWebp(new Uint8Array([...webp.subarray(0, 12), ...tail]), { dataMining: 'DMI-PROHIBITED' });
-        return result.ok || ['malformed', 'unreadable-xmp'].includes(result.reason);
-      }),
-      { numRuns: 300 },
-    );
+    neverThrows(reserveWebp, webp.subarray(0, 12), ['malformed', 'unreadable-xmp']);
   });
 });

@@ -1,14 +1,12 @@
 import type { Level } from '../levels';
 import { appliesIn } from '../region';
-import type { DatasetRule, LicenceRule, SiteCategory, TermFact } from '../rules/types';
-import { datasetWeight, historyPoints } from './history';
-import type { Action, Assessment, ElsewhereFact, Evidence, Factor, Signals } from './types';
+import type { LicenceRule, SiteCategory, TermFact } from '../rules/types';
+import { historyFactor, ongoingFactor } from './dataset-factors';
+import { msg } from './message';
+import { elsewhereOf, termEvidence, termsOn } from './terms';
+import type { Action, Assessment, Evidence, Factor, Knowledge, Signals } from './types';
 
-/** The reference data an assessment may cite, looked up by id. */
-export interface Knowledge {
-  datasets: ReadonlyMap<string, DatasetRule>;
-  licences: ReadonlyMap<string, LicenceRule>;
-}
+export type { Knowledge } from './types';
 
 /** Points at which each level starts. See docs/risk-model.md for why. */
 const THRESHOLDS: ReadonlyArray<[Level, number]> = [
@@ -23,44 +21,6 @@ export function levelForPoints(points: number): Level {
   return 'low';
 }
 
-const msg = (key: string, ...params: Array<string | number>) => ({ key, params: params.map(String) });
-
-/** The site's facts on a topic that hold where the person is; facts limited to other regions do not count. */
-function termsOn(signals: Signals, topic: TermFact['topic'], value?: string): TermFact[] {
-  if (!signals.site) return [];
-  return signals.site.terms.filter(
-    (term) => term.topic === topic && (value === undefined || term.value === value) && appliesIn(term, signals.regions),
-  );
-}
-
-const termEvidence = (term: TermFact): Evidence => ({
-  kind: 'term',
-  text: term.summary,
-  source: term.source,
-  reviewed: term.reviewed,
-  ...(term.where ? { where: term.where } : {}),
-  ...(term.outside ? { outside: term.outside } : {}),
-  ...(term.operator ? { operator: term.operator } : {}),
-});
-
-/** What the site's rules say for other regions than the person's: shown, never counted. */
-function elsewhereOf(signals: Signals): ElsewhereFact[] {
-  const site = signals.site;
-  if (!site) return [];
-  const scope = (fact: { where?: ElsewhereFact['where']; outside?: ElsewhereFact['outside']; operator?: string }) => ({
-    ...(fact.where ? { where: fact.where } : {}),
-    ...(fact.outside ? { outside: fact.outside } : {}),
-    ...(fact.operator ? { operator: fact.operator } : {}),
-  });
-  return [
-    ...site.terms
-      .filter((term) => !appliesIn(term, signals.regions))
-      .map((term): ElsewhereFact => ({ kind: 'term', topic: term.topic, text: term.summary, source: term.source, reviewed: term.reviewed, ...scope(term) })),
-    ...site.optOuts
-      .filter((optOut) => !appliesIn(optOut, signals.regions))
-      .map((optOut): ElsewhereFact => ({ kind: 'opt-out', topic: optOut.name, text: `${optOut.name}: ${optOut.summary}`, source: optOut.source, reviewed: optOut.reviewed, ...scope(optOut) })),
-  ];
-}
 
 /** Where no reviewed fact gives a site's default visibility, its kind of service does: files in cloud storage and
  *  messages are private until shared, and dating profiles are shown to the service's members. */
@@ -98,72 +58,6 @@ function exposureFactors(signals: Signals): Factor[] {
       points: 2,
       reason: msg(exposure === 'public' ? 'factor_public_web' : 'factor_public_web_unknown'),
       evidence: [...chosen, ...defaults, { kind: 'baseline', text: msg('evidence_public_web_crawled') }],
-    },
-  ];
-}
-
-const STATUS_EVIDENCE: Record<DatasetRule['status'], string> = {
-  active: 'evidence_dataset_active',
-  'withdrawn-circulating': 'evidence_dataset_withdrawn_circulating',
-  restricted: 'evidence_dataset_restricted',
-  withdrawn: 'evidence_dataset_withdrawn',
-  deleted: 'evidence_dataset_deleted',
-};
-
-const datasetEvidence = (dataset: DatasetRule): Evidence => ({
-  kind: 'dataset',
-  text: `${dataset.name} (${dataset.year}): ${dataset.summary}`,
-  source: dataset.sources[0]?.url,
-  reviewed: dataset.reviewed,
-});
-
-function datasetsOf(signals: Signals, knowledge: Knowledge): DatasetRule[] {
-  return (signals.site?.datasets ?? []).map((id) => knowledge.datasets.get(id)).filter((d): d is DatasetRule => !!d);
-}
-
-/** Datasets already built from this site's photos: history, weighed by how recent each is and whether it is still
- *  handed out (src/core/risk/history.ts). Collections that keep growing count as an ongoing mechanism instead. */
-function historyFactor(signals: Signals, knowledge: Knowledge): Factor[] {
-  const site = signals.site;
-  if (!site || exposureOf(signals) === 'private') return [];
-  const datasets = datasetsOf(signals, knowledge).filter((dataset) => !dataset.ongoing);
-  if (datasets.length === 0) return [];
-  const total = datasets.reduce((sum, dataset) => sum + datasetWeight(dataset, signals.asOf), 0);
-  // Strongest first, so the evidence opens with what weighs most today.
-  const ordered = [...datasets].sort((a, b) => datasetWeight(b, signals.asOf) - datasetWeight(a, signals.asOf) || b.year - a.year);
-  const evidence: Evidence[] = ordered.flatMap((dataset) => [
-    datasetEvidence(dataset),
-    { kind: 'dataset' as const, text: msg(STATUS_EVIDENCE[dataset.status], dataset.name, dataset.statusDate ?? dataset.year), source: dataset.sources[0]?.url },
-  ]);
-  const points = historyPoints(total);
-  const recent = datasets.filter((dataset) => datasetWeight(dataset, signals.asOf) >= 0.5).length;
-  return [
-    {
-      id: 'site-datasets',
-      points,
-      reason:
-        points === 0
-          ? msg('factor_site_datasets_deleted', site.name, datasets.length)
-          : recent > 0
-            ? msg('factor_site_datasets', site.name, datasets.length)
-            : msg('factor_site_datasets_old', site.name, datasets.length),
-      evidence,
-    },
-  ];
-}
-
-/** A face search engine or scraper that still collects from this site: it takes new uploads, not only old ones. */
-function ongoingFactor(signals: Signals, knowledge: Knowledge): Factor[] {
-  if (!signals.site || exposureOf(signals) === 'private') return [];
-  const collecting = datasetsOf(signals, knowledge).filter((dataset) => dataset.ongoing && dataset.status !== 'deleted');
-  if (collecting.length === 0) return [];
-  const [first] = collecting;
-  return [
-    {
-      id: 'ongoing-collection',
-      points: 2,
-      reason: msg('factor_ongoing_collection', first?.name ?? '', signals.site.name),
-      evidence: collecting.map(datasetEvidence),
     },
   ];
 }
@@ -296,8 +190,8 @@ export function assess(signals: Signals, knowledge: Knowledge): Assessment {
   const factors: Factor[] = [
     ...(signals.site ? [] : [{ id: 'unknown-site' as const, points: 0, reason: msg('factor_unknown_site', signals.host), evidence: [{ kind: 'baseline' as const, text: msg('evidence_unknown_site') }] }]),
     ...exposureFactors(signals),
-    ...historyFactor(signals, knowledge),
-    ...ongoingFactor(signals, knowledge),
+    ...historyFactor(signals, knowledge, exposureOf(signals)),
+    ...ongoingFactor(signals, knowledge, exposureOf(signals)),
     ...termFactors(signals),
     ...licenceFactor(signals, knowledge),
     ...photoFactors(signals),

@@ -1,6 +1,12 @@
 import type { Level } from '../levels';
 import type { RegionCode } from '../region';
-import type { SiteCategory, SiteRule, TermTopic } from '../rules/types';
+import type { DatasetRule, LicenceRule, SiteCategory, SiteRule, TermTopic } from '../rules/types';
+
+/** The reference data an assessment may cite, looked up by id. */
+export interface Knowledge {
+  datasets: ReadonlyMap<string, DatasetRule>;
+  licences: ReadonlyMap<string, LicenceRule>;
+}
 
 /** What the page and the photo told us. Every field may be unknown; unknown never counts as safe. */
 export interface PhotoFacts {
