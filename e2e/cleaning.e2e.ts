@@ -9,6 +9,10 @@ interface Received {
   exif: boolean;
   serial: boolean;
   creator: boolean;
+  reserved: boolean;
+  /** The IPTC Data Mining term the received file carries, and its XMP packet's text. */
+  dataMining: string | null;
+  xmp: string;
   pixels: string;
 }
 
@@ -68,7 +72,9 @@ describe('removing location and camera data before the site gets the photo', () 
     const [before, after] = await received();
     expect(after).toMatchObject({ name: 'gps-camera.jpg', reserved: true, exif: true });
     expect(after?.pixels).toBe(before?.pixels);
-    await expect(warningIn(page).locator('.found').last().textContent()).resolves.toMatch(/^Wrote "no AI or machine-learning training" into 1 photo\(s\).*sites that remove metadata, lose it\.$/);
+    await expect(warningIn(page).locator('.found').last().textContent()).resolves.toMatch(
+      /^Wrote "no AI or machine-learning training" into 1 photo\(s\).*scrapers that ignore it do not\. .*Shutterstock.* the copies it shows/,
+    );
     await expect(warningIn(page).locator('.found').first().textContent()).resolves.toContain('a reservation written into the file: no AI or machine-learning training');
     // Once the photo carries it, it is not offered again.
     expect(await warningIn(page).getByRole('button', { name: 'Mark it not for AI training' }).count()).toBe(0);
@@ -97,6 +103,16 @@ describe('removing location and camera data before the site gets the photo', () 
     await expect.poll(async () => (await received()).length).toBe(3);
     expect((await received())[2]).toMatchObject({ exif: false, serial: false, creator: false, reserved: true });
     expect((await received())[2]?.pixels).toBe((await received())[0]?.pixels);
+  });
+
+  it('the other way round too: cleaning after marking keeps the reservation the person asked for', async () => {
+    await page.setInputFiles('#photo', photo('meta/gps-camera.jpg'));
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    await warningIn(page).getByRole('button', { name: 'Mark it not for AI training' }).click();
+    await expect.poll(async () => (await received()).length).toBe(2);
+    await warningIn(page).getByRole('button', { name: 'Remove location and camera data' }).click();
+    await expect.poll(async () => (await received()).length).toBe(3);
+    expect((await received())[2]).toMatchObject({ exif: false, serial: false, creator: false, dataMining: 'DMI-PROHIBITED-AIMLTRAINING' });
   });
 
   // The setting is read at the person's first step on the page (a click, a key, a drag), not when it loads.
@@ -156,5 +172,64 @@ describe('removing location and camera data before the site gets the photo', () 
     expect(cleaned?.exif).toBe(false);
     expect(cleaned?.pixels).toBe(await originalPixels('rotated-gps.jpg'));
     expect(cleaned?.pixels.startsWith('90x120:')).toBe(true); // 120x90 turned upright by its orientation
+  });
+});
+
+describe('marking photos not for AI training, as chosen in the settings', () => {
+  const openOptions = async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+    return options;
+  };
+
+  it('writes the reservation, name and copyright line the person chose, and marks every photo once asked to', async () => {
+    const options = await openOptions();
+    await options.getByRole('radio', { name: 'no data mining at all' }).check();
+    await expect(options.getByRole('status').textContent()).resolves.toBe('Saved.');
+    await options.getByLabel("Your name as the photo's creator (optional)").fill('Robin Réservé');
+    await options.getByLabel('Copyright line (optional), e.g. © 2026 Your Name').fill('© 2026 Robin Réservé');
+    await options.getByLabel('Copyright line (optional), e.g. © 2026 Your Name').press('Tab');
+    await options.getByLabel('Always mark photos not for AI training before the page receives them').check();
+    await expect
+      .poll(async () => (await (await browser.worker()).evaluate(async () => (await chrome.storage.sync.get('settings')).settings)) as Record<string, unknown>)
+      .toMatchObject({ alwaysReserve: true, reservation: { value: 'DMI-PROHIBITED', creator: 'Robin Réservé', copyright: '© 2026 Robin Réservé' } });
+    await options.close();
+
+    await page.reload();
+    await page.setInputFiles('#photo', photo('meta/gps-camera.jpg'));
+    await expect.poll(async () => (await received()).length).toBe(1);
+    const [marked] = await received();
+    expect(marked).toMatchObject({ dataMining: 'DMI-PROHIBITED', exif: true });
+    expect(marked?.xmp).toContain('Robin Réservé');
+    expect(marked?.xmp).toContain('© 2026 Robin Réservé');
+    expect(marked?.pixels).toBe(await originalPixels('gps-camera.jpg'));
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    await expect(warningIn(page).locator('.found').last().textContent()).resolves.toMatch(/^Wrote "no data mining at all" into 1 photo\(s\)/);
+    // The page received one copy, the marked one: never the original first.
+    expect(await received()).toHaveLength(1);
+  });
+
+  it('with "always clean" too: cleans first, then marks, so the copy has the reservation and no location or camera data', async () => {
+    await setSettings(browser, { alwaysClean: true, alwaysReserve: true });
+    await page.reload();
+    await page.locator('h1').click();
+    await page.setInputFiles('#photo', photo('meta/gps-camera.jpg'));
+    await expect.poll(async () => (await received()).length).toBe(1);
+    expect((await received())[0]).toMatchObject({ exif: false, serial: false, creator: false, dataMining: 'DMI-PROHIBITED-AIMLTRAINING' });
+    expect((await received())[0]?.pixels).toBe(await originalPixels('gps-camera.jpg'));
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    const notes = await warningIn(page).locator('.found').allTextContents();
+    expect(notes.join(' ')).toContain('Removed the location and camera data from 1 photo(s)');
+    expect(notes.join(' ')).toContain('Wrote "no AI or machine-learning training" into 1 photo(s)');
+    // Already marked: the warning does not offer it again.
+    expect(await warningIn(page).getByRole('button', { name: 'Mark it not for AI training' }).count()).toBe(0);
+  });
+
+  it('a photo it cannot mark safely (hostile XMP) reaches the page unchanged, not lost', async () => {
+    await setSettings(browser, { alwaysReserve: true });
+    await page.reload();
+    await page.setInputFiles('#photo', photo('meta/hostile-xmp.jpg'));
+    await expect.poll(async () => (await received()).length).toBe(1);
+    expect((await received())[0]).toMatchObject({ name: 'hostile-xmp.jpg', dataMining: null });
   });
 });

@@ -101,7 +101,7 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
     showLevel(page.tabId, assessment.level, site?.name ?? assessment.host, translate).catch(() => undefined),
   ]);
   const muted = settings.mutedSites.includes(siteKey);
-  const text = warningText(assessment, record, translate, languageCode(settings.language));
+  const text = warningText(assessment, record, translate, languageCode(settings.language), settings.reservation.value);
   const licenceSwitch = licenceSwitchFor(site, report.pageLicence, rules.knowledge, translate('warning_switch_licence'));
   const offers = { licenceSwitch, offerCleaning: offerCleaning(report, record), offerReserve: offerReserve(report, record) };
   // In the demo every upload shows its warning, and muting (which would change real settings) is not offered.
@@ -215,7 +215,9 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
       // Web pages' content scripts and the demo's simulated sites: whoever reports uploads.
       return (sender.tab?.id ?? -1) >= 0 ? countFaces(request.jpegBase64) : 'unknown';
     case 'reserve-photo':
-      return (sender.tab?.id ?? -1) >= 0 ? reservePhotoHead(request.headBase64, request.format) : null;
+      // What to write (the term, and a name and copyright line if the person gave them) is the person's choice in
+      // the options, read here: the page never learns it, and cannot choose it.
+      return (sender.tab?.id ?? -1) >= 0 ? readSettings().then(({ reservation: { value, creator, copyright } }) => reservePhotoHead(request.headBase64, request.format, { dataMining: value, creator, copyright })) : null;
     case 'page-pickers':
       return pagePickers(sender, (request as { demoSite?: unknown }).demoSite);
     case 'mute-site':

@@ -1,5 +1,5 @@
 import { textOf } from '../core/i18n';
-import { dataMiningMessageKey } from '../core/photo/data-mining';
+import { dataMiningMessageKey, type DataMiningValue } from '../core/photo/data-mining';
 import type { Assessment } from '../core/risk/types';
 import type { Translate } from '../shared/i18n';
 import type { TabRecord, WarningText } from '../shared/protocol';
@@ -24,8 +24,19 @@ export function foundText(record: Pick<TabRecord, 'photoFacts' | 'photoDetails' 
   return sentences.join(' ');
 }
 
-/** The in-page warning's words for an assessment, in the chosen language. */
-export function warningText(assessment: Assessment, record: Parameters<typeof foundText>[0], translate: Translate, lang: string): WarningText {
+/** What a reservation written into the photo can do on this site: whether its copies keep the file's metadata. */
+export const reservationFateText = (assessment: Assessment, translate: Translate): string =>
+  translate(`reservation_fate_${assessment.metadataOnSite.value}`, [assessment.site?.name ?? assessment.host]);
+
+/** The in-page warning's words for an assessment, in the chosen language. `reservation` is the term the person's
+ *  "Mark it not for AI training" writes. */
+export function warningText(
+  assessment: Assessment,
+  record: Parameters<typeof foundText>[0],
+  translate: Translate,
+  lang: string,
+  reservation: DataMiningValue,
+): WarningText {
   const level = translate(`level_${assessment.level.replace('-', '_')}`);
   // Emphasise the level word wherever the translation puts it: fill its slot with a marker, then split on it.
   const marker = '\u2063level\u2063';
@@ -47,6 +58,6 @@ export function warningText(assessment: Assessment, record: Parameters<typeof fo
     clean: translate('warning_clean'),
     cleaned: translate('warning_cleaned', [COUNT_MARKER]),
     reserve: translate('warning_reserve'),
-    reserved: translate('warning_reserved', [COUNT_MARKER]),
+    reserved: `${translate('warning_reserved', [COUNT_MARKER, translate(dataMiningMessageKey(reservation))])} ${reservationFateText(assessment, translate)}`,
   };
 }

@@ -1,12 +1,12 @@
 import browser from './extension-api';
 import type { UploadPath } from '../shared/protocol';
-import { lazyAlwaysClean, readOnFirstStep } from './always-clean';
-import { createCleaner } from './clean';
+import { lazyAutoActions, readOnFirstStep } from './auto-actions';
+import { createPhotoPreparer } from './before-page';
 import { watchDrops } from './detect/drops';
 import { watchFileInputs } from './detect/file-inputs';
 import { watchPaste } from './detect/paste';
 import { watchRelay } from './detect/relay';
-import type { OnFiles, Send } from './upload';
+import type { DoneBefore, OnFiles, Send } from './upload';
 import type { UploadPathModule } from './upload-path';
 
 /**
@@ -22,29 +22,30 @@ export function startUploadWatch(
   /** Loads upload-path.ts once (and tries again after a failure). */
   loadUploadPath: () => Promise<UploadPathModule>,
 ): void {
-  // "Always clean" is read at the person's first step on the page, not at load: see always-clean.ts.
-  const alwaysClean = lazyAlwaysClean(() => browser.storage);
-  readOnFirstStep(alwaysClean);
+  // "Always clean" and "always mark not for AI training" are read at the person's first step on the page, not at
+  // load: see auto-actions.ts.
+  const autoActions = lazyAutoActions(() => browser.storage);
+  readOnFirstStep(autoActions);
 
   // Made once, from the module the loader hands over (it loads the module once, and again after a failure).
   let upload: OnFiles | undefined;
-  const onFiles = (files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number) => {
+  const onFiles = (files: readonly File[], path: UploadPath, input?: HTMLInputElement, doneBefore?: DoneBefore) => {
     loadUploadPath()
-      .then((module) => (upload ??= module.createUploadPath(send))(files, path, input, cleanedCount))
+      .then((module) => (upload ??= module.createUploadPath(send))(files, path, input, doneBefore))
       .catch(() => {
         // The extension may have been updated or reloaded under this page; the page's upload is unaffected.
       });
   };
   const pathOf = (input: HTMLInputElement): UploadPath => (input.isConnected ? 'file-input' : 'detached-input');
-  const cleaner = createCleaner(
-    alwaysClean,
-    (files) => loadUploadPath().then((module) => module.cleanFiles(files)),
-    (files, input, cleaned) => onFiles(files, pathOf(input), input, cleaned),
+  const preparer = createPhotoPreparer(
+    autoActions,
+    (files, actions) => loadUploadPath().then((module) => module.prepareFiles(files, actions, send)),
+    ({ files, cleanedCount, reservedCount }, input) => onFiles(files, pathOf(input), input, { cleanedCount, reservedCount }),
     (files, input) => onFiles(files, pathOf(input), input),
   );
 
-  watchFileInputs(onFiles, cleaner);
-  watchRelay(onFiles, cleaner);
+  watchFileInputs(onFiles, preparer);
+  watchRelay(onFiles, preparer);
   watchDrops(onFiles);
   watchPaste(onFiles);
 }

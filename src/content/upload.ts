@@ -1,6 +1,6 @@
 import type { FacesReport, PagePickers, ReportedPhoto, Request, UploadPath, UploadReport, UploadResponse } from '../shared/protocol';
-import { replaceInputFiles } from './clean';
-import { cleanFiles } from './clean-files';
+import { replaceInputFiles } from './before-page';
+import { prepareFiles } from './prepare-files';
 import { reserveFiles } from './reserve-files';
 import { countFacesIn } from './faces';
 import { createRepeatFilter, photosAmong, withMetadataBytes } from './photos';
@@ -18,6 +18,8 @@ interface Upload {
   faces: FacesReport;
   /** What the warning says besides the assessment: a licence switch or a cleaning just happened. */
   note: { switched?: boolean; cleanedCount?: number; reservedCount?: number };
+  /** Afterlife wrote a reservation into these files: cleaning them later must not silently take it away. */
+  reserved: boolean;
   /** The warning shown for this upload, if any. Once it leaves the page (closed, or replaced by a later upload's),
    *  the face count updates only the record and the badge, never brings it back. */
   warning?: HTMLElement;
@@ -27,8 +29,21 @@ interface Upload {
 
 type Note = Upload['note'];
 
-/** Takes what the page's watchers hand over: files a person chose (and, after "always clean", the cleaned copy). */
-export type OnFiles = (files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number) => Promise<void>;
+/** The warning names only the actions that changed something. */
+const noteOf = (done: DoneBefore | undefined): Note => ({
+  ...(done?.cleanedCount ? { cleanedCount: done.cleanedCount } : {}),
+  ...(done?.reservedCount ? { reservedCount: done.reservedCount } : {}),
+});
+
+/** What the person's automatic actions ("always clean", "always mark not for AI training") did before the page saw
+ *  the files; absent for files handed on as chosen. */
+export interface DoneBefore {
+  cleanedCount: number;
+  reservedCount: number;
+}
+
+/** Takes what the page's watchers hand over: files a person chose (or, after their automatic actions, the copy). */
+export type OnFiles = (files: readonly File[], path: UploadPath, input?: HTMLInputElement, doneBefore?: DoneBefore) => Promise<void>;
 
 /**
  * Everything after detection: the photos' first bytes and metadata, the assessment from the background, the in-page
@@ -86,13 +101,14 @@ export function createUploadPath(send: Send): OnFiles {
   }
 
   /** "Remove location and camera data": the page's input gets cleaned copies, and the upload is assessed again.
-   *  The pixels are unchanged, so the face count stays. */
+   *  The pixels are unchanged, so the face count stays. Cleaning removes all metadata; a reservation Afterlife wrote
+   *  is written again into the cleaned copy, since the person asked for it and did not ask to lose it. */
   async function cleanUpload(upload: Upload, input: HTMLInputElement): Promise<void> {
-    const cleaned = await cleanFiles(upload.files);
-    replaceInputFiles(input, cleaned.files);
-    upload.files = cleaned.files;
-    upload.photos = await withMetadataBytes(await photosAmong(cleaned.files));
-    await assessAndWarn(upload, { note: { cleanedCount: cleaned.cleaned } });
+    const prepared = await prepareFiles(upload.files, { clean: true, reserve: upload.reserved }, send);
+    replaceInputFiles(input, prepared.files);
+    upload.files = prepared.files;
+    upload.photos = await withMetadataBytes(await photosAmong(prepared.files));
+    await assessAndWarn(upload, { note: noteOf(prepared) });
   }
 
   /** "Mark it not for AI training": the page's input gets copies carrying an IPTC Data Mining reservation, and the
@@ -102,19 +118,20 @@ export function createUploadPath(send: Send): OnFiles {
     if (result.reserved === 0) return;
     replaceInputFiles(input, result.files);
     upload.files = result.files;
+    upload.reserved = true;
     upload.photos = await withMetadataBytes(await photosAmong(result.files));
     await assessAndWarn(upload, { note: { reservedCount: result.reserved } });
   }
 
-  async function onFiles(files: readonly File[], path: UploadPath, input?: HTMLInputElement, cleanedCount?: number): Promise<void> {
-    if (files.length === 0 || (cleanedCount === undefined && isRepeat(files))) return;
+  async function onFiles(files: readonly File[], path: UploadPath, input?: HTMLInputElement, doneBefore?: DoneBefore): Promise<void> {
+    if (files.length === 0 || (doneBefore === undefined && isRepeat(files))) return;
     const photos = await photosAmong(files);
     if (photos.length === 0) return;
     const [reported, pickers] = await Promise.all([
       withMetadataBytes(photos),
       send({ type: 'page-pickers' }).then((value) => value as PagePickers | null).catch(() => null),
     ]);
-    const upload: Upload = { path, files, photos: reported, input, pickers, faces: 'pending', note: cleanedCount === undefined ? {} : { cleanedCount } };
+    const upload: Upload = { path, files, photos: reported, input, pickers, faces: 'pending', note: noteOf(doneBefore), reserved: !!doneBefore?.reservedCount };
     latest = upload;
     // The warning first, from what is known at once. Faces are counted only then: decoding a large photo competes
     // for the same two cores and would delay the warning (measured: p95 upload to warning for a 25 MB JPEG went from

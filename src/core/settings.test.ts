@@ -16,6 +16,8 @@ describe('parseSettings', () => {
       rulesUrl: '',
       alwaysClean: false,
       country: '',
+      alwaysReserve: false,
+      reservation: { value: 'DMI-PROHIBITED-AIMLTRAINING', creator: '', copyright: '' },
     });
     expect(parseSettings({ language: 'klingon' }).language).toBe('auto');
     expect(parseSettings({ country: 'US-IL' }).country).toBe('US-IL');
@@ -30,6 +32,21 @@ describe('parseSettings', () => {
     for (const bad of ['http://rules.example.org/x', 'ftp://x.org/', 'javascript:alert(1)', 'https://user:pw@x.org/', 42]) {
       expect(parseSettings({ rulesUrl: bad }).rulesUrl).toBe('');
     }
+  });
+
+  it('keeps the reservation the person chose, and drops a value, name or line it could not write', () => {
+    const chosen = { value: 'DMI-PROHIBITED', creator: '  Alex Example ', copyright: '© 2026 Alex Example' };
+    expect(parseSettings({ alwaysReserve: true, reservation: chosen })).toMatchObject({
+      alwaysReserve: true,
+      reservation: { value: 'DMI-PROHIBITED', creator: 'Alex Example', copyright: '© 2026 Alex Example' },
+    });
+    const bad = { value: 'DMI-ALLOWED', creator: 'Alex\u0000Example', copyright: 'x'.repeat(201) };
+    expect(parseSettings({ alwaysReserve: 'yes', reservation: bad })).toMatchObject({
+      alwaysReserve: false,
+      reservation: { value: 'DMI-PROHIBITED-AIMLTRAINING', creator: '', copyright: '' },
+    });
+    expect(parseSettings({ reservation: 'no' }).reservation).toEqual(DEFAULT_SETTINGS.reservation);
+    expect(parseSettings({ reservation: { creator: 'Alex\tExample\n' } }).reservation.creator).toBe('Alex Example');
   });
 
   it('removes duplicate muted sites', () => {

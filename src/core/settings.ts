@@ -1,6 +1,13 @@
-import { alwaysCleanOf } from './always-clean-setting';
+import { autoActionsOf } from './auto-actions-setting';
 import { isLevel, type Level } from './levels';
 import { guessCountry, isCountrySetting, regionsOf, type RegionCode } from './region';
+
+/** The reservations a person may choose from the IPTC Data Mining vocabulary (src/core/photo/data-mining.ts), from
+ *  the narrowest objection to the widest. */
+export const RESERVATION_CHOICES = ['DMI-PROHIBITED-GENAIMLTRAINING', 'DMI-PROHIBITED-AIMLTRAINING', 'DMI-PROHIBITED'] as const;
+export type ReservationChoice = (typeof RESERVATION_CHOICES)[number];
+/** Long enough for any name or copyright line; a longer one is not a person's name. */
+export const MAX_RESERVATION_TEXT = 200;
 
 export const LANGUAGE_SETTINGS = ['auto', 'en', 'de'] as const;
 export type LanguageChoice = (typeof LANGUAGE_SETTINGS)[number];
@@ -20,6 +27,11 @@ export interface Settings {
   /** Where the person is, for the facts that hold only in some regions: an ISO 3166 code (`DE`, `US-IL`), or '' to
    *  follow the browser's time zone and language. Chosen on the device; never looked up. */
   country: string;
+  /** Mark every photo not for AI training (with `reservation`) before the page's own code sees it. */
+  alwaysReserve: boolean;
+  /** What "not for AI training" writes into a photo: the IPTC Data Mining term and, if the person wishes, their
+   *  name as the photo's creator and a copyright line ('' for none). */
+  reservation: { value: ReservationChoice; creator: string; copyright: string };
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -29,6 +41,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   rulesUrl: '',
   alwaysClean: false,
   country: '',
+  alwaysReserve: false,
+  reservation: Object.freeze({ value: 'DMI-PROHIBITED-AIMLTRAINING', creator: '', copyright: '' }),
 });
 
 /** The person's place as the model uses it: the country chosen, or the browser's suggestion while none is. */
@@ -72,9 +86,22 @@ export function parseSettings(raw: unknown): Settings {
     ? (stored.language as LanguageChoice)
     : DEFAULT_SETTINGS.language;
   const rulesUrl = typeof stored.rulesUrl === 'string' && stored.rulesUrl.length <= 2000 && isUpdateUrl(stored.rulesUrl) ? stored.rulesUrl : '';
-  const alwaysClean = alwaysCleanOf(stored);
+  const { clean: alwaysClean, reserve: alwaysReserve } = autoActionsOf(stored);
   const country = isCountrySetting(stored.country) ? stored.country : DEFAULT_SETTINGS.country;
-  return { interruptFrom, mutedSites, language, rulesUrl, alwaysClean, country };
+  return { interruptFrom, mutedSites, language, rulesUrl, alwaysClean, country, alwaysReserve, reservation: reservationOf(stored.reservation) };
 }
 
-export { alwaysCleanOf };
+/** A name or copyright line as it may go into a photo: one line of printable text (tabs and line breaks pasted in
+ *  become spaces), or '' when it cannot be. */
+export function reservationText(raw: unknown): string {
+  if (typeof raw !== 'string') return '';
+  const trimmed = raw.replace(/\s+/g, ' ').trim();
+  // Control characters have no place in a name and XML 1.0 cannot carry most of them.
+  return trimmed.length <= MAX_RESERVATION_TEXT && !/[\u0000-\u001f\u007f]/.test(trimmed) ? trimmed : '';
+}
+
+function reservationOf(raw: unknown): Settings['reservation'] {
+  const stored = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const value = (RESERVATION_CHOICES as readonly unknown[]).includes(stored.value) ? (stored.value as ReservationChoice) : DEFAULT_SETTINGS.reservation.value;
+  return { value, creator: reservationText(stored.creator), copyright: reservationText(stored.copyright) };
+}

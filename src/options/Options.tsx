@@ -8,6 +8,7 @@ import { placeFor } from '../shared/place';
 import { useT } from '../ui/i18n-context';
 import { PlacePicker } from '../ui/PlacePicker';
 import { countryName, regionList } from '../ui/place-names';
+import { ReservationSection } from './ReservationSection';
 import { RulesSection } from './RulesSection';
 
 /** Settings: what interrupts, muted sites, language, and the rules in use. Every change saves at once to sync
@@ -112,6 +113,8 @@ export function Options({ initial }: { initial: Settings }) {
       <p id="clean-help" class="help">
         {t('options_always_clean_help')}
       </p>
+
+      <ReservationSection settings={settings} save={save} />
 
       <h2 id="language-heading">{t('options_language_heading')}</h2>
       <select

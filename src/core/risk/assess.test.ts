@@ -267,3 +267,34 @@ describe('assess: region', () => {
     expect(history?.evidence.some((evidence) => typeof evidence.text === 'object' && evidence.text.key === 'evidence_dataset_deleted')).toBe(true);
   });
 });
+
+describe('what the site does with a photo\'s own metadata (where a reservation lives)', () => {
+  const base = site('okcupid');
+  const fact = (value: string, where?: ['eu-eea']) => ({
+    topic: 'upload-metadata' as const,
+    value,
+    summary: `The site's copies have the metadata ${value}.`,
+    source: 'https://okcupid.com/help',
+    reviewed: '2026-11-30',
+    ...(where ? { where } : {}),
+  });
+  const withFacts = (...terms: ReturnType<typeof fact>[]): Signals => ({ ...signalsFor({ site: 'okcupid' }), site: { ...base, terms: [...base.terms, ...terms] } });
+
+  it('is unknown where the rules say nothing, never assumed kept', () => {
+    expect(assess({ ...signalsFor({ site: 'okcupid' }), site: { ...base, terms: base.terms.filter((term) => term.topic !== 'upload-metadata') } }, rules.knowledge).metadataOnSite).toEqual({ value: 'unknown' });
+    expect(assess(signalsFor({ site: null }), rules.knowledge).metadataOnSite).toEqual({ value: 'unknown' });
+  });
+
+  it('names the fact and its source, and holds only where the fact holds', () => {
+    const stripped = assess(withFacts(fact('stripped')), rules.knowledge).metadataOnSite;
+    expect(stripped).toMatchObject({ value: 'stripped', evidence: { kind: 'term', source: 'https://okcupid.com/help' } });
+    const euOnly = withFacts(fact('kept', ['eu-eea']));
+    expect(assess({ ...euOnly, regions: regionsOf('DE') }, rules.knowledge).metadataOnSite.value).toBe('kept');
+    expect(assess({ ...euOnly, regions: regionsOf('US') }, rules.knowledge).metadataOnSite.value).not.toBe('kept');
+  });
+
+  it('never changes the level: a reservation explains, it does not protect by itself', () => {
+    const levels = ['kept', 'stripped', 'partly'].map((value) => assess(withFacts(fact(value)), rules.knowledge).points);
+    expect(new Set(levels).size).toBe(1);
+  });
+});

@@ -3,7 +3,7 @@ import { appliesIn } from '../region';
 import type { LicenceRule, SiteCategory, TermFact } from '../rules/types';
 import { historyFactor, ongoingFactor } from './dataset-factors';
 import { msg } from './message';
-import { elsewhereOf, termEvidence, termsOn } from './terms';
+import { elsewhereOf, metadataOnSiteOf, termEvidence, termsOn } from './terms';
 import type { Action, Assessment, Evidence, Factor, Knowledge, Signals } from './types';
 
 export type { Knowledge } from './types';
@@ -216,5 +216,6 @@ export function assess(signals: Signals, knowledge: Knowledge): Assessment {
     actions: actionsFor(signals, factors),
     regions: [...signals.regions],
     elsewhere: elsewhereOf(signals),
+    metadataOnSite: metadataOnSiteOf(signals),
   };
 }

@@ -1,6 +1,6 @@
 import { appliesIn } from '../region';
 import type { TermFact } from '../rules/types';
-import type { ElsewhereFact, Evidence, Signals } from './types';
+import type { ElsewhereFact, Evidence, MetadataOnSite, Signals } from './types';
 
 /** The site's facts on a topic that hold where the person is; facts limited to other regions do not count. */
 export function termsOn(signals: Signals, topic: TermFact['topic'], value?: string): TermFact[] {
@@ -31,4 +31,12 @@ export function elsewhereOf(signals: Signals): ElsewhereFact[] {
       .filter((optOut) => !appliesIn(optOut, signals.regions))
       .map((optOut): ElsewhereFact => ({ kind: 'opt-out', topic: optOut.name, text: `${optOut.name}: ${optOut.summary}`, source: optOut.source, reviewed: optOut.reviewed, ...scopeOf(optOut) })),
   ];
+}
+
+/** Whether the site keeps a photo's embedded metadata in the copies it shows: its fact where the person is, or
+ *  'unknown' (never assumed either way, since a reservation must not be said to travel where it may not). */
+export function metadataOnSiteOf(signals: Signals): MetadataOnSite {
+  const [fact] = termsOn(signals, 'upload-metadata');
+  if (!fact || (fact.value !== 'kept' && fact.value !== 'stripped' && fact.value !== 'partly')) return { value: 'unknown' };
+  return { value: fact.value, evidence: termEvidence(fact) };
 }

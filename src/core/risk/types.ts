@@ -141,4 +141,13 @@ export interface Assessment {
   regions: RegionCode[];
   /** The site's facts that hold elsewhere, not counted here. */
   elsewhere: ElsewhereFact[];
+  /** Whether the copies the site shows keep a photo's own metadata, and with it a rights reservation written in the
+   *  file: what a reservation can do here. Never counted in the level. */
+  metadataOnSite: MetadataOnSite;
+}
+
+/** What the rules say the site does with a photo's embedded metadata, where the person is. */
+export interface MetadataOnSite {
+  value: 'kept' | 'stripped' | 'partly' | 'unknown';
+  evidence?: Evidence;
 }

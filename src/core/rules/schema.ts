@@ -78,13 +78,14 @@ const TERM_VALUES = {
   biometrics: ['yes'],
   'scraping-ban': ['yes'],
   'ai-crawler-block': ['yes'],
+  'upload-metadata': ['kept', 'stripped', 'partly'],
 } as const;
 
 export const TermFactSchema = v.pipe(
   v.strictObject({
     topic: v.picklist(
-      ['ai-training', 'ai-licensing', 'default-visibility', 'content-licence', 'biometrics', 'scraping-ban', 'ai-crawler-block'],
-      'must be one of ai-training, ai-licensing, default-visibility, content-licence, biometrics, scraping-ban, ai-crawler-block',
+      ['ai-training', 'ai-licensing', 'default-visibility', 'content-licence', 'biometrics', 'scraping-ban', 'ai-crawler-block', 'upload-metadata'],
+      'must be one of ai-training, ai-licensing, default-visibility, content-licence, biometrics, scraping-ban, ai-crawler-block, upload-metadata',
     ),
     value: text(64),
     summary: text(),

@@ -24,7 +24,9 @@ export type TermTopic =
   | 'content-licence'
   | 'biometrics'
   | 'scraping-ban'
-  | 'ai-crawler-block';
+  | 'ai-crawler-block'
+  /** Whether the copies the site shows keep the photo's own metadata (and so a rights reservation written in it). */
+  | 'upload-metadata';
 
 /** Where a fact holds: only in the regions of `where`, and not in those of `outside`; everywhere when neither is set. */
 export interface Scoped {

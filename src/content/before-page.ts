@@ -1,6 +1,13 @@
-import type { AlwaysCleanSetting } from './always-clean';
-import type { CleanedFiles } from './clean-files';
+import { anyAutoAction, type AutoActions } from '../core/auto-actions-setting';
+import type { AutoActionsSetting } from './auto-actions';
 import type { Interceptor } from './detect/types';
+
+/** The photos after the person's automatic actions, with how many each action changed. */
+export interface PreparedFiles {
+  files: File[];
+  cleanedCount: number;
+  reservedCount: number;
+}
 
 /** Puts files into an input and tells the page, as if the person had chosen them. */
 export function replaceInputFiles(input: HTMLInputElement, files: readonly File[]): void {
@@ -12,20 +19,21 @@ export function replaceInputFiles(input: HTMLInputElement, files: readonly File[
 }
 
 /**
- * "Always clean my photos": holds the person's choice back from the page (the capture listeners run before any of
- * the page's), cleans the photos, then gives the page the cleaned copy with fresh input and change events. Only
- * choices that contain images are held back; anything else reaches the page untouched.
+ * "Always clean my photos" and "Always mark my photos not for AI training": holds the person's choice back from the
+ * page (the capture listeners run before any of the page's), prepares the photos (cleans, then reserves), then gives
+ * the page the prepared copy with fresh input and change events. Only choices that contain images are held back;
+ * anything else reaches the page untouched.
  *
- * The setting is read at the person's first step on the page (see always-clean.ts). Should files arrive before
+ * The setting is read at the person's first step on the page (see auto-actions.ts). Should files arrive before
  * that read has answered (a chooser opened from another frame, or by automation), the choice is held until it
- * has: then cleaned, or handed to the page as it was — with fresh, untrusted events, which is why `onReleased`
+ * has: then prepared, or handed to the page as it was — with fresh, untrusted events, which is why `onReleased`
  * reports those files here rather than leaving them to the detection, which counts only trusted events.
  */
-export function createCleaner(
-  setting: AlwaysCleanSetting,
-  /** Cleans the photos: loaded with the upload path, only once something is to be cleaned. */
-  clean: (files: readonly File[]) => Promise<CleanedFiles>,
-  onCleaned: (files: File[], input: HTMLInputElement, cleaned: number) => void,
+export function createPhotoPreparer(
+  setting: AutoActionsSetting,
+  /** Cleans and reserves the photos: loaded with the upload path, only once something is to be done. */
+  prepare: (files: readonly File[], actions: AutoActions) => Promise<PreparedFiles>,
+  onPrepared: (prepared: PreparedFiles, input: HTMLInputElement) => void,
   onReleased: (files: File[], input: HTMLInputElement) => void,
 ): Interceptor {
   const pending = new WeakSet<HTMLInputElement>();
@@ -44,8 +52,8 @@ export function createCleaner(
     );
   };
   return (event, input) => {
-    const alwaysClean = setting.known();
-    if (alwaysClean === false) return false;
+    const actions = setting.known();
+    if (actions && !anyAutoAction(actions)) return false;
     if (pending.has(input)) {
       event.stopImmediatePropagation();
       return true;
@@ -55,16 +63,16 @@ export function createCleaner(
     event.stopImmediatePropagation();
     pending.add(input);
     holdChangesWithin(input.getRootNode());
-    void (alwaysClean === undefined ? setting.read() : Promise.resolve(true))
-      .then(async (cleanNow) => {
-        if (!cleanNow) {
+    void (actions ? Promise.resolve(actions) : setting.read())
+      .then(async (now) => {
+        if (!anyAutoAction(now)) {
           replaceInputFiles(input, files);
           onReleased(files, input);
           return;
         }
-        const result = await clean(files);
-        replaceInputFiles(input, result.files);
-        onCleaned(result.files, input, result.cleaned);
+        const prepared = await prepare(files, now);
+        replaceInputFiles(input, prepared.files);
+        onPrepared(prepared, input);
       })
       .catch(() => replaceInputFiles(input, files))
       .finally(() => pending.delete(input));

@@ -1,4 +1,4 @@
-import { alwaysCleanOf } from '../core/always-clean-setting';
+import { autoActionsOf, NO_AUTO_ACTIONS, type AutoActions } from '../core/auto-actions-setting';
 
 /** The part of the storage API the setting needs, so tests can hand in their own. */
 export interface SettingsStorage {
@@ -7,21 +7,21 @@ export interface SettingsStorage {
 }
 
 /**
- * The person's "always clean my photos" choice, read when it may first be needed instead of at every page load.
- * Reading it at document_start cost every page load about half a millisecond of CPU time (docs/performance.md), and
- * most pages never see a file.
+ * The person's "always clean" and "always mark not for AI training" choices, read when they may first be needed
+ * instead of at every page load. Reading them at document_start cost every page load about half a millisecond of
+ * CPU time (docs/performance.md), and most pages never see a file.
  */
-export interface AlwaysCleanSetting {
-  /** The choice, once the first read has answered; `undefined` before that. */
-  known(): boolean | undefined;
-  /** Reads the choice (only the first call asks the browser) and from then on follows its changes. */
-  read(): Promise<boolean>;
+export interface AutoActionsSetting {
+  /** The choices, once the first read has answered; `undefined` before that. */
+  known(): AutoActions | undefined;
+  /** Reads the choices (only the first call asks the browser) and from then on follows their changes. */
+  read(): Promise<AutoActions>;
 }
 
 /** `storage` is looked up only on the first read, so that nothing about storage runs at page load. */
-export function lazyAlwaysClean(storage: () => SettingsStorage): AlwaysCleanSetting {
-  let value: boolean | undefined;
-  let reading: Promise<boolean> | undefined;
+export function lazyAutoActions(storage: () => SettingsStorage): AutoActionsSetting {
+  let value: AutoActions | undefined;
+  let reading: Promise<AutoActions> | undefined;
   return {
     known: () => value,
     read() {
@@ -29,13 +29,13 @@ export function lazyAlwaysClean(storage: () => SettingsStorage): AlwaysCleanSett
         // Listen first, so a change made while the read is on its way is not lost.
         const api = storage();
         api.onChanged.addListener((changes, area) => {
-          if (area === 'sync' && changes.settings) value = alwaysCleanOf(changes.settings.newValue);
+          if (area === 'sync' && changes.settings) value = autoActionsOf(changes.settings.newValue);
         });
         resolve(api.sync.get('settings'));
       }).then(
-        (stored) => (value ??= alwaysCleanOf(stored.settings)),
-        // The extension was reloaded or removed under this page: nothing can be cleaned, and the page gets its files.
-        () => (value ??= false),
+        (stored) => (value ??= autoActionsOf(stored.settings)),
+        // The extension was reloaded or removed under this page: nothing can be done, and the page gets its files.
+        () => (value ??= NO_AUTO_ACTIONS),
       );
       return reading;
     },
@@ -47,7 +47,7 @@ export function lazyAlwaysClean(storage: () => SettingsStorage): AlwaysCleanSett
 const FIRST_STEPS = ['pointerdown', 'keydown', 'dragenter'] as const;
 
 /** Starts reading the setting at the person's first step on this page, so it is known before their files arrive. */
-export function readOnFirstStep(setting: AlwaysCleanSetting, target: EventTarget = window): void {
+export function readOnFirstStep(setting: AutoActionsSetting, target: EventTarget = window): void {
   const options = { capture: true, passive: true } as const;
   const onStep = () => {
     for (const type of FIRST_STEPS) target.removeEventListener(type, onStep, options);

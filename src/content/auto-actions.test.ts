@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lazyAlwaysClean, readOnFirstStep, type SettingsStorage } from './always-clean';
+import { lazyAutoActions, readOnFirstStep, type SettingsStorage } from './auto-actions';
 
 /** A storage area holding `settings`, counting how often it is asked, with a way to announce a change. */
 function fakeStorage(settings: unknown, { fails = false } = {}) {
@@ -32,55 +32,63 @@ function fakeStorage(settings: unknown, { fails = false } = {}) {
   return { storage, lookUp };
 }
 
-describe('the "always clean" setting, read when first needed', () => {
+const CLEAN = { clean: true, reserve: false };
+const NOTHING = { clean: false, reserve: false };
+
+describe('the automatic actions ("always clean", "always mark not for AI training"), read when first needed', () => {
   it('does not touch the storage API until asked', () => {
     const { storage, lookUp } = fakeStorage({ alwaysClean: true });
-    const setting = lazyAlwaysClean(lookUp);
+    const setting = lazyAutoActions(lookUp);
     expect(setting.known()).toBeUndefined();
     expect(storage.looked).toBe(0);
   });
 
   it('reads the stored choice once, however often it is asked', async () => {
     const { storage, lookUp } = fakeStorage({ alwaysClean: true });
-    const setting = lazyAlwaysClean(lookUp);
+    const setting = lazyAutoActions(lookUp);
     const [first, second] = await Promise.all([setting.read(), setting.read()]);
-    expect([first, second, await setting.read(), setting.known()]).toEqual([true, true, true, true]);
+    expect([first, second, await setting.read(), setting.known()]).toEqual([CLEAN, CLEAN, CLEAN, CLEAN]);
     expect(storage.reads).toBe(1);
   });
 
   it('is off when nothing was ever stored, or what is stored is malformed', async () => {
-    expect(await lazyAlwaysClean(fakeStorage(undefined).lookUp).read()).toBe(false);
-    expect(await lazyAlwaysClean(fakeStorage({ alwaysClean: 'yes' }).lookUp).read()).toBe(false);
+    expect(await lazyAutoActions(fakeStorage(undefined).lookUp).read()).toEqual(NOTHING);
+    expect(await lazyAutoActions(fakeStorage({ alwaysClean: 'yes', alwaysReserve: 1 }).lookUp).read()).toEqual(NOTHING);
+  });
+
+  it('reads both choices', async () => {
+    expect(await lazyAutoActions(fakeStorage({ alwaysClean: true, alwaysReserve: true }).lookUp).read()).toEqual({ clean: true, reserve: true });
+    expect(await lazyAutoActions(fakeStorage({ alwaysReserve: true }).lookUp).read()).toEqual({ clean: false, reserve: true });
   });
 
   it('follows changes made in the options after the first read', async () => {
     const { storage, lookUp } = fakeStorage({ alwaysClean: false });
-    const setting = lazyAlwaysClean(lookUp);
+    const setting = lazyAutoActions(lookUp);
     await setting.read();
     storage.change({ alwaysClean: true });
-    expect(setting.known()).toBe(true);
+    expect(setting.known()).toEqual(CLEAN);
     storage.change({ alwaysClean: true }, 'local');
     storage.change({ alwaysClean: false });
-    expect(setting.known()).toBe(false);
+    expect(setting.known()).toEqual(NOTHING);
   });
 
   it('keeps a change that arrives while the first read is on its way, rather than the older stored value', async () => {
     const { storage, lookUp } = fakeStorage({ alwaysClean: false });
     storage.holdReads = true;
-    const setting = lazyAlwaysClean(lookUp);
+    const setting = lazyAutoActions(lookUp);
     const reading = setting.read();
     storage.change({ alwaysClean: true });
     storage.answerRead();
-    expect(await reading).toBe(true);
-    expect(setting.known()).toBe(true);
+    expect(await reading).toEqual(CLEAN);
+    expect(setting.known()).toEqual(CLEAN);
   });
 
   it('answers "off" when the extension is gone from under the page, so held files still reach it', async () => {
-    expect(await lazyAlwaysClean(fakeStorage({}, { fails: true }).lookUp).read()).toBe(false);
-    const gone = lazyAlwaysClean(() => {
+    expect(await lazyAutoActions(fakeStorage({}, { fails: true }).lookUp).read()).toEqual(NOTHING);
+    const gone = lazyAutoActions(() => {
       throw new TypeError("Cannot read properties of undefined (reading 'sync')");
     });
-    expect(await gone.read()).toBe(false);
+    expect(await gone.read()).toEqual(NOTHING);
   });
 });
 
@@ -88,7 +96,7 @@ describe('reading the setting at the first step on the page', () => {
   for (const step of ['pointerdown', 'keydown', 'dragenter']) {
     it(`starts on the first ${step}, and only once`, async () => {
       const { storage, lookUp } = fakeStorage({ alwaysClean: true });
-      const setting = lazyAlwaysClean(lookUp);
+      const setting = lazyAutoActions(lookUp);
       const page = new EventTarget();
       readOnFirstStep(setting, page);
       page.dispatchEvent(new Event('scroll'));
@@ -97,7 +105,7 @@ describe('reading the setting at the first step on the page', () => {
       expect(storage.reads).toBe(1);
       for (const later of ['pointerdown', 'keydown', 'dragenter']) page.dispatchEvent(new Event(later));
       await new Promise((settled) => setTimeout(settled, 0));
-      expect(setting.known()).toBe(true);
+      expect(setting.known()).toEqual(CLEAN);
       expect(storage.reads).toBe(1);
     });
   }
