@@ -59,6 +59,16 @@ describe('what is in the photo, read on the device', () => {
     await expect(popup.locator('[data-fact="dataMining"]').textContent()).resolves.toBe('no AI or machine-learning training');
   });
 
+  it('names what the photo\'s content credentials (C2PA) say about AI training, as unchecked, in the warning and the popup', async () => {
+    await setSettings(browser, { interruptFrom: 'low' });
+    await upload('blog.example-photos.test', 'c2pa-training.jpg');
+    const said = 'content credentials (C2PA) saying generative-AI training: not allowed, other AI training: only with permission, data mining: allowed';
+    await expect(warningIn(page).locator('.found').textContent()).resolves.toContain(said);
+    const popup = await openPopupFor(browser, await tabIdOf(browser, page));
+    await expect(popup.locator('[data-fact="c2pa"]').textContent()).resolves.toContain(said);
+    await expect(popup.locator('[data-fact="c2pa"]').textContent()).resolves.toContain('not checked by Afterlife');
+  });
+
   it('reads the same from a WebP photo', async () => {
     await upload('blog.example-photos.test', 'gps-camera.webp');
     await expect(warningIn(page).locator('.found').textContent()).resolves.toContain('the exact place it was taken');

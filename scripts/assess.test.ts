@@ -61,6 +61,18 @@ describe('npm run assess', () => {
     expect(text.stdout).toContain('In the file: a reservation written into the file: no AI or machine-learning training (IPTC Data Mining) — DMI-PROHIBITED-AIMLTRAINING');
   });
 
+  it('reports what content credentials (C2PA) say, and whether the site keeps metadata, without counting either', async () => {
+    const photo = join(PROJECT_DIR, 'e2e/fixtures/photos/meta/c2pa-training.jpg');
+    const json = JSON.parse((await assess('--url', 'https://imgur.com/upload', '--json', photo)).stdout);
+    expect(json.photo.details.trainingMining).toEqual({ label: 'cawg.training-mining', uses: { ai_generative_training: 'notAllowed', ai_training: 'constrained', data_mining: 'allowed' } });
+    expect(json.metadataOnSite.value).toBe('stripped');
+    const plain = JSON.parse((await assess('--url', 'https://imgur.com/upload', '--json', join(PROJECT_DIR, 'e2e/fixtures/photos/meta/plain.jpg'))).stdout);
+    expect(json.points).toBe(plain.points);
+    const text = await assess('--url', 'https://imgur.com/upload', photo);
+    expect(text.stdout).toContain('In the file: content credentials (C2PA) saying generative-AI training: not allowed, other AI training: only with permission, data mining: allowed');
+    expect(text.stdout).toContain('Metadata on this site: Imgur removes the metadata from the copies it shows');
+  });
+
   it('reads nothing into a photo that carries nothing', async () => {
     const result = await assess('--url', 'https://blog.example.org/', '--json', join(PROJECT_DIR, 'e2e/fixtures/photos/meta/plain.jpg'));
     const assessment = JSON.parse(result.stdout);

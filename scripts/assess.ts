@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatMessage, type MessageCatalog } from '../src/core/i18n';
 import { dataMiningMessageKey } from '../src/core/photo/data-mining';
+import { trainingMiningText } from '../src/shared/training-mining-text';
 import { metadataBytesFor } from '../src/core/photo/metadata-range';
 import { classifyFile, SNIFF_BYTES } from '../src/core/photo/sniff';
 import { isCountrySetting, regionsOf } from '../src/core/region';
@@ -123,6 +124,11 @@ async function main(argv: string[]): Promise<void> {
   // ignores it).
   const reservation = read.photoDetails.dataMining;
   if (reservation) console.log(`\nIn the file: ${translate('found_reservation', [translate(dataMiningMessageKey(reservation), [])])} — ${reservation}`);
+  const credentials = read.photoDetails.trainingMining;
+  if (credentials) console.log(`${reservation ? '' : '\n'}In the file: ${trainingMiningText(credentials, (key, params = []) => translate(key, params.map(String)))}`);
+  if (reservation || credentials) {
+    console.log(`Metadata on this site: ${translate(`reservation_fate_${assessment.metadataOnSite.value}`, [assessment.site?.name ?? assessment.host])}`);
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { textOf } from '../core/i18n';
 import { dataMiningMessageKey, type DataMiningValue } from '../core/photo/data-mining';
 import type { Assessment } from '../core/risk/types';
 import type { Translate } from '../shared/i18n';
+import { trainingMiningText } from '../shared/training-mining-text';
 import type { TabRecord, WarningText } from '../shared/protocol';
 
 /** Stands for a number only the content script knows (how many photos it cleaned). */
@@ -17,6 +18,7 @@ export function foundText(record: Pick<TabRecord, 'photoFacts' | 'photoDetails' 
   if (facts.creatorName === true && details.creator) found.push(translate('found_creator', [details.creator]));
   if (details.licenceText) found.push(translate('found_licence', [details.licenceText]));
   if (details.dataMining) found.push(translate('found_reservation', [translate(dataMiningMessageKey(details.dataMining))]));
+  if (details.trainingMining) found.push(trainingMiningText(details.trainingMining, translate));
   const sentences = found.length > 0 ? [translate('found_intro', [found.join(', ')])] : [];
   if (record.unreadablePhotos > 0) {
     sentences.push(record.photos.length === 1 ? translate('found_unreadable_one') : translate('found_unreadable_some', [record.unreadablePhotos]));

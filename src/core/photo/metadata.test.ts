@@ -25,7 +25,15 @@ describe('readPhotoMetadata on the project sample photos', () => {
         licenceText: null,
         dataMining: null,
         otherConstraints: null,
+        trainingMining: null,
       },
+    });
+  });
+
+  it('reads what content credentials (C2PA) say about AI training (a JPEG made by e2e/support/make-c2pa-photo.ts)', () => {
+    expect(readPhotoMetadata(sample('c2pa-training.jpg'))).toMatchObject({
+      ok: true,
+      metadata: { trainingMining: { label: 'cawg.training-mining', uses: { ai_generative_training: 'notAllowed', ai_training: 'constrained', data_mining: 'allowed' } } },
     });
   });
 

@@ -1,7 +1,9 @@
 import { DOMParser } from '@xmldom/xmldom';
 import ExifReader from 'exifreader';
+import { readTrainingMining, type TrainingMining } from './c2pa';
 import { dataMiningValueOf, type DataMiningValue } from './data-mining';
 import { licenceIdFromUrl } from './licence-url';
+import { SNIFF_BYTES, sniffImageFormat } from './sniff';
 
 /** What a photo's own metadata says about it, read on the device. Only what matters for the assessment is kept:
  *  whether a position is there (never the position itself), the camera, its serial, names and the licence. */
@@ -20,6 +22,9 @@ export interface PhotoMetadata {
   dataMining: DataMiningValue | null;
   /** The free text of `plus:OtherConstraints`, which DMI-PROHIBITED-SEECONSTRAINT points to. */
   otherConstraints: string | null;
+  /** What the photo's C2PA manifest (content credentials) says about AI training and data mining; `unreadable` when a
+   *  manifest is there but could not be read, null when there is none or it says nothing about training. */
+  trainingMining: TrainingMining | 'unreadable' | null;
 }
 
 export type MetadataResult = { ok: true; metadata: PhotoMetadata } | { ok: false; error: string };
@@ -78,6 +83,12 @@ export function readPhotoMetadata(bytes: Uint8Array): MetadataResult {
       licenceText: first(licenceUrl, text(xmp?.UsageTerms)),
       dataMining: dataMiningValueOf(text(xmp?.DataMining)),
       otherConstraints: text(xmp?.OtherConstraints),
+      trainingMining: trainingMiningOf(bytes),
     },
   };
+}
+
+function trainingMiningOf(bytes: Uint8Array): PhotoMetadata['trainingMining'] {
+  const result = readTrainingMining(bytes, sniffImageFormat(bytes.subarray(0, SNIFF_BYTES)));
+  return 'found' in result ? result.found : 'unreadable' in result ? 'unreadable' : null;
 }

@@ -2,6 +2,7 @@ import { fromBase64 } from '../rules/signature';
 import type { PhotoFacts } from '../risk/types';
 import { factsFromMetadata } from './facts';
 import { readPhotoMetadata, type MetadataResult } from './metadata';
+import type { TrainingMining } from './c2pa';
 import type { DataMiningValue } from './data-mining';
 import type { ImageFormat } from './sniff';
 
@@ -22,6 +23,8 @@ export interface PhotosRead {
     licenceText: string | null;
     /** The IPTC Data Mining reservation of the first photo that carries one. */
     dataMining: DataMiningValue | null;
+    /** What the first photo with content credentials (C2PA) says about AI training, or that they could not be read. */
+    trainingMining: TrainingMining | 'unreadable' | null;
   };
   /** Photos whose details could not be read. */
   unreadablePhotos: number;
@@ -40,10 +43,13 @@ export function readReportedPhotos(photos: readonly PhotoBytes[]): PhotosRead {
     }
   });
   const found = results.flatMap((result) => (result.ok ? [result.metadata] : []));
-  const pick = <K extends 'camera' | 'capturedAt' | 'creator' | 'licenceText' | 'dataMining'>(key: K) => found.find((metadata) => metadata[key])?.[key] ?? null;
+  const pick = <K extends 'camera' | 'capturedAt' | 'creator' | 'licenceText' | 'dataMining' | 'trainingMining'>(key: K) => found.find((metadata) => metadata[key])?.[key] ?? null;
   return {
     photoFacts: factsFromMetadata(results),
-    photoDetails: { camera: pick('camera'), capturedAt: pick('capturedAt'), creator: pick('creator'), licenceText: pick('licenceText'), dataMining: pick('dataMining') },
+    photoDetails: { camera: pick('camera'), capturedAt: pick('capturedAt'), creator: pick('creator'), licenceText: pick('licenceText'), dataMining: pick('dataMining'),
+      // What a manifest says outranks "could not read one".
+      trainingMining: found.find((metadata) => metadata.trainingMining && metadata.trainingMining !== 'unreadable')?.trainingMining ?? pick('trainingMining'),
+    },
     unreadablePhotos: results.filter((result) => !result.ok).length,
   };
 }

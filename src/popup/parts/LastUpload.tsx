@@ -1,4 +1,5 @@
 import { dataMiningMessageKey } from '../../core/photo/data-mining';
+import { trainingMiningText } from '../../shared/training-mining-text';
 import type { PhotoFacts } from '../../core/risk/types';
 import type { TabRecord } from '../../shared/protocol';
 import { useT } from '../../ui/i18n-context';
@@ -53,6 +54,12 @@ export function LastUpload({ record }: { record: TabRecord }) {
             <dd data-fact="dataMining" data-value={details.dataMining}>
               {t(dataMiningMessageKey(details.dataMining))}
             </dd>
+          </div>
+        )}
+        {details?.trainingMining && (
+          <div>
+            <dt>{t('popup_fact_c2pa')}</dt>
+            <dd data-fact="c2pa">{trainingMiningText(details.trainingMining, t)}</dd>
           </div>
         )}
       </dl>
