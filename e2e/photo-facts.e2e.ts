@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { photo } from './support/bench';
+import { axeViolations } from './support/axe';
 import { launchWithExtension, openPopupFor, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
 import { startFixtureServers, type FixtureServers } from './support/server';
 
@@ -67,6 +68,32 @@ describe('what is in the photo, read on the device', () => {
     const popup = await openPopupFor(browser, await tabIdOf(browser, page));
     await expect(popup.locator('[data-fact="c2pa"]').textContent()).resolves.toContain(said);
     await expect(popup.locator('[data-fact="c2pa"]').textContent()).resolves.toContain('not checked by Afterlife');
+  });
+
+  it('the popup says whether the site keeps the reservation, what the page tells AI crawlers, and what a reservation cannot do', async () => {
+    await setSettings(browser, { interruptFrom: 'low' });
+    await page.goto(servers.http('imgur.com', '/ai-signals.html'));
+    await page.setInputFiles('#photo', photo('meta/reserved.jpg'));
+    await expect.poll(() => warningIn(page).count()).toBe(1);
+    const popup = await openPopupFor(browser, await tabIdOf(browser, page));
+    const objection = popup.getByTestId('objection');
+    await expect(objection.getByTestId('metadata-on-site').textContent()).resolves.toMatch(/^Imgur removes the metadata from the copies it shows.*help\.imgur\.com$/);
+    await expect(objection.getByTestId('page-signals').textContent()).resolves.toBe(
+      'This page tells AI crawlers: "noai", "noimageai" in its robots tag, a request that crawlers may or may not honour; text-and-data-mining rights reserved (TDMRep) for the page\'s own content, which need not include the photos it shows. Its licensing policy',
+    );
+    await expect(objection.getByRole('link', { name: 'Its licensing policy' }).getAttribute('href')).resolves.toBe('https://imgur.com/tdm-policy.json');
+    // What it does not do is one keyboard step away, folded.
+    await objection.getByText('What a reservation in the photo does, and does not do').press('Enter');
+    await expect(objection.getByText(/does not stop anyone who ignores it/).isVisible()).resolves.toBe(true);
+    expect(await axeViolations(popup)).toEqual([]);
+  });
+
+  it('a page that says nothing to AI crawlers, on a site whose handling of metadata is not known, is described as such', async () => {
+    await setSettings(browser, { interruptFrom: 'low' });
+    await upload('blog.example-photos.test', 'reserved.jpg');
+    const popup = await openPopupFor(browser, await tabIdOf(browser, page));
+    await expect(popup.getByTestId('page-signals').textContent()).resolves.toContain('say nothing to AI crawlers');
+    await expect(popup.getByTestId('metadata-on-site').getAttribute('data-value')).resolves.toBe('unknown');
   });
 
   it('reads the same from a WebP photo', async () => {

@@ -92,6 +92,7 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
     facesCheck: report.faces === 'pending' ? 'pending' : 'done',
     at: Date.now(),
     assessment,
+    pageSignals: report.pageSignals,
   };
   const translate = translatorFor(settings.language);
   // The warning matters more than the record: if storage is full or failing, the person is still warned now, and

@@ -1,5 +1,6 @@
 import type { FacesReport, PagePickers, ReportedPhoto, Request, UploadPath, UploadReport, UploadResponse } from '../shared/protocol';
 import { replaceInputFiles } from './before-page';
+import { readPageSignals } from './page-signals';
 import { prepareFiles } from './prepare-files';
 import { reserveFiles } from './reserve-files';
 import { countFacesIn } from './faces';
@@ -68,6 +69,7 @@ export function createUploadPath(send: Send): OnFiles {
       pageLicence: readPicker(upload.pickers?.licence ?? null),
       visibility: readPicker(upload.pickers?.visibility ?? null) ?? 'unknown',
       faces: upload.faces,
+      pageSignals: readPageSignals(),
     };
     const response = (await sendWithRetry({ type: 'upload', report })) as UploadResponse | undefined;
     if (!response?.interrupt) return;

@@ -7,6 +7,7 @@ import { Baseline } from './parts/Baseline';
 import { DatasetTimeline } from './parts/DatasetTimeline';
 import { Footer } from './parts/Footer';
 import { LastUpload } from './parts/LastUpload';
+import { Objection } from './parts/Objection';
 import { LevelHeader } from './parts/LevelHeader';
 import { PlaceLine } from './parts/PlaceLine';
 import { SiteTerms } from './parts/SiteTerms';
@@ -88,6 +89,7 @@ export function Popup({ tabId, standalone, language }: { tabId: number | null; s
           {state.site && state.site.datasets.length > 0 && <DatasetTimeline siteName={state.site.name} datasets={state.site.datasets} />}
           {state.site && <SiteTerms site={state.site} regions={state.place.regions} />}
           {state.record && <LastUpload record={state.record} />}
+          {state.record && <Objection record={state.record} />}
         </>
       )}
       <Footer rules={state.rules} />

@@ -1,3 +1,4 @@
+import type { PageSignals } from '../core/page-signals';
 import type { PhotosRead } from '../core/photo/read-photos';
 import type { PlaceInUse } from '../core/settings';
 import type { ImageFormat } from '../core/photo/sniff';
@@ -32,6 +33,8 @@ export interface UploadReport {
   visibility: PageVisibility;
   /** Faces are counted after the first warning (src/content/faces.ts), which the report then updates. */
   faces: FacesReport;
+  /** What the page's own meta tags tell AI crawlers (noai, TDMRep), read when the photo was chosen. */
+  pageSignals: PageSignals;
 }
 
 /** Messages from content scripts and extension pages to the background. The background works out the page and
@@ -125,6 +128,8 @@ export interface TabRecord {
   facesCheck: 'pending' | 'done';
   at: number;
   assessment: Assessment;
+  /** What the page told AI crawlers in its own meta tags when the photo was chosen. */
+  pageSignals: PageSignals;
 }
 
 /** A site rule with its datasets resolved: what the popup shows about the site. */

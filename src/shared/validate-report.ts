@@ -1,5 +1,6 @@
 import type { ImageFormat } from '../core/photo/sniff';
 import type { PageVisibility } from '../core/risk/types';
+import { validPageSignals } from '../core/page-signals';
 import { isBase64 } from './base64';
 import type { FacesReport, ReportedPhoto, UploadPath, UploadReport } from './protocol';
 
@@ -39,5 +40,5 @@ export function validateReport(raw: unknown): UploadReport | null {
   if (photos.length === 0) return null;
   const pageLicence = typeof report.pageLicence === 'string' && /^[a-z0-9.-]{1,64}$/.test(report.pageLicence) ? report.pageLicence : null;
   const visibility = oneOf(VISIBILITIES, report.visibility) ? report.visibility : 'unknown';
-  return { path: report.path, photos, pageLicence, visibility, faces: facesOf(report.faces) };
+  return { path: report.path, photos, pageLicence, visibility, faces: facesOf(report.faces), pageSignals: validPageSignals(report.pageSignals) };
 }
