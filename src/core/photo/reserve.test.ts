@@ -88,6 +88,43 @@ describe('reserveJpeg: an IPTC Data Mining reservation written into a JPEG', () 
     expect(Buffer.from(result.bytes).toString('utf8').match(/dc:creator>/g)).toHaveLength(2); // one element, opened and closed
   });
 
+  it('splits a packet that no longer fits one segment into extended XMP: the reservation stays in the standard part', () => {
+    // A standard packet just under the 64 KB a segment holds: the reservation tips it over.
+    const description = 'A long caption. '.repeat(4100).slice(0, 65_150);
+    const packet = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:description><rdf:Alt><rdf:li xml:lang="x-default">${description}</rdf:li></rdf:Alt></dc:description></rdf:Description></rdf:RDF></x:xmpmeta>`;
+    const payload = Buffer.from(`http://ns.adobe.com/xap/1.0/\0${packet}`, 'utf8');
+    const plain = sample('plain.jpg');
+    const original = new Uint8Array([...plain.subarray(0, 2), 0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff, ...payload, ...plain.subarray(2)]);
+    const result = reserveJpeg(original, { dataMining: 'DMI-PROHIBITED-AIMLTRAINING', creator: 'Robin Example' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(imageData(result.bytes).equals(imageData(original))).toBe(true);
+    // exiftool joins the extended part only when its digest matches the standard part's note: the description it
+    // reads back proves the split is well formed.
+    const seen = exiftool(result.bytes, '-XMP-plus:DataMining', '-XMP-dc:Description', '-XMP-dc:Creator', '-Warning');
+    expect(seen['XMP-plus:DataMining']).toBe('http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING');
+    expect(seen['XMP-dc:Creator']).toBe('Robin Example');
+    expect(seen['XMP-dc:Description']).toBe(description);
+    expect(seen.Warning).toBeUndefined();
+    expect(/xmpNote:HasExtendedXMP="[0-9A-F]{32}"/.test(Buffer.from(result.bytes).toString('latin1'))).toBe(true);
+    expect(xmpSegments(result.bytes)).toBe(1);
+    expect(readPhotoMetadata(result.bytes)).toMatchObject({ ok: true, metadata: { dataMining: 'DMI-PROHIBITED-AIMLTRAINING', creator: 'Robin Example' } });
+  });
+
+  it('keeps extended XMP a photo already has (written by exiftool) and adds the reservation to its standard part', () => {
+    const file = join(work, 'extended.jpg');
+    writeFileSync(file, sample('plain.jpg'));
+    const long = 'Written by exiftool, far too long for one segment. '.repeat(2000);
+    execFileSync('exiftool', ['-overwrite_original', `-XMP-dc:Description=${long}`, file]);
+    const original = new Uint8Array(readFileSync(file));
+    expect(exiftool(original, '-XMP-xmpNote:HasExtendedXMP')['XMP-xmpNote:HasExtendedXMP']).toMatch(/^[0-9A-F]{32}$/);
+    const result = reserveJpeg(original, { dataMining: 'DMI-PROHIBITED' });
+    if (!result.ok) throw new Error(result.reason);
+    const seen = exiftool(result.bytes, '-XMP-plus:DataMining', '-XMP-dc:Description', '-Warning');
+    expect(seen['XMP-plus:DataMining']).toBe('http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED');
+    expect(String(seen['XMP-dc:Description']).trim()).toBe(long.trim());
+    expect(seen.Warning).toBeUndefined();
+  });
+
   it('leaves a photo alone, and says why, when its XMP cannot be read safely or the file is not a JPEG', () => {
     const withXmp = (packet: string) => {
       const payload = Buffer.concat([Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1'), Buffer.from(packet, 'utf8')]);

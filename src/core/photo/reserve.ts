@@ -5,31 +5,27 @@
  * and the image data are copied byte for byte. An XMP packet the photo already has is merged into, never
  * duplicated; one that cannot be read safely is left alone and the photo is not changed.
  */
-import { DOMParser, XMLSerializer, type Document as XmlDocument, type Element as XmlElement } from '@xmldom/xmldom';
-import { DATA_MINING_VOCABULARY, PLUS_NAMESPACE, type DataMiningValue } from './data-mining';
+import { md5 } from '@noble/hashes/legacy.js';
+import { applyReservation, emptyXmp, parseXmp, removeReservation, serializeXmp, wrapPacket, XMLNS, descriptionsOf, type Reservation, type XmlDocument } from './xmp-reservation';
 
-export interface Reservation {
-  dataMining: DataMiningValue;
-  /** The person's name, written as the photo's creator. */
-  creator?: string;
-  /** A copyright line, written as the photo's rights statement. */
-  copyright?: string;
-}
+export { reservedPacket, type Reservation } from './xmp-reservation';
 
 export type ReserveResult =
   | { ok: true; bytes: Uint8Array; added: number }
   | { ok: false; reason: 'not-jpeg' | 'not-png' | 'not-webp' | 'malformed' | 'unreadable-xmp' | 'too-large' };
 
-const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
-const DC = 'http://purl.org/dc/elements/1.1/';
-const XMLNS = 'http://www.w3.org/2000/xmlns/';
-const XML = 'http://www.w3.org/XML/1998/namespace';
 /** The identifier of a standard XMP segment in a JPEG's APP1 (XMP specification part 3, 1.1.3). */
 const XMP_HEADER = 'http://ns.adobe.com/xap/1.0/\0';
+/** The identifier of an extended XMP segment (XMP specification part 3, 1.1.3.1). */
+const EXTENDED_HEADER = 'http://ns.adobe.com/xmp/extension/\0';
+const XMP_NOTE = 'http://ns.adobe.com/xmp/note/';
+
 /** A JPEG segment holds at most 65,535 bytes after its marker, its length field included. */
 const MAX_SEGMENT_DATA = 65_533;
-/** Far more than any real packet's text; a larger one is not parsed (extended XMP lives in other segments). */
-const MAX_PACKET = 65_502;
+/** What one extended segment carries after its header, GUID (32), full length (4) and offset (4). */
+const MAX_EXTENDED_CHUNK = MAX_SEGMENT_DATA - EXTENDED_HEADER.length - 32 - 8;
+/** The most extended XMP Afterlife writes: enough for any packet a photo's standard segment could hold, twice. */
+const MAX_EXTENDED = 4 * MAX_SEGMENT_DATA;
 
 const encoder = new TextEncoder();
 const ascii = (bytes: Uint8Array, at: number, length: number) => String.fromCharCode(...bytes.subarray(at, Math.min(bytes.byteLength, at + length)));
@@ -63,84 +59,6 @@ function segmentsOf(bytes: Uint8Array): { segments: Segment[]; imageStart: numbe
 
 const isXmp = (bytes: Uint8Array, segment: Segment) => segment.marker === 0xe1 && ascii(bytes, segment.start + 4, XMP_HEADER.length) === XMP_HEADER;
 
-/** A new, empty XMP document with one rdf:Description to write into. */
-function emptyXmp(): XmlDocument {
-  const text = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="${RDF}"><rdf:Description rdf:about=""/></rdf:RDF></x:xmpmeta>`;
-  return new DOMParser().parseFromString(text, 'text/xml') as unknown as XmlDocument;
-}
-
-/** Parses an existing packet, refusing anything that is not plain RDF/XML: errors, a document type (XMP allows none),
- *  or no rdf:RDF to write into. */
-function parseXmp(packet: string): XmlDocument | null {
-  if (packet.length > MAX_PACKET || /<!DOCTYPE|<!ENTITY/i.test(packet)) return null;
-  let failed = false;
-  let document: XmlDocument;
-  try {
-    document = new DOMParser({ onError: () => (failed = true) }).parseFromString(packet, 'text/xml') as unknown as XmlDocument;
-  } catch {
-    return null; // xmldom throws on fatal errors (a prefix with no namespace, say)
-  }
-  if (failed || !document?.documentElement) return null;
-  return document.getElementsByTagNameNS(RDF, 'RDF').length === 1 ? document : null;
-}
-
-const elementsOf = (parent: XmlElement, namespace: string, name: string): XmlElement[] => {
-  const found: XmlElement[] = [];
-  for (let child = parent.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 1 && (child as XmlElement).namespaceURI === namespace && (child as XmlElement).localName === name) found.push(child as XmlElement);
-  }
-  return found;
-};
-
-/** Removes a property from every rdf:Description, written as an attribute or as an element, so it is set once. */
-function removeProperty(descriptions: XmlElement[], namespace: string, name: string): void {
-  for (const description of descriptions) {
-    if (description.hasAttributeNS(namespace, name)) description.removeAttributeNS(namespace, name);
-    for (const element of elementsOf(description, namespace, name)) description.removeChild(element);
-  }
-}
-
-/** `<dc:creator><rdf:Seq><rdf:li>…` or `<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">…`, as XMP writes them. */
-function appendList(document: XmlDocument, description: XmlElement, name: 'creator' | 'rights', value: string): void {
-  const property = document.createElementNS(DC, `dc:${name}`);
-  const list = document.createElementNS(RDF, name === 'creator' ? 'rdf:Seq' : 'rdf:Alt');
-  const item = document.createElementNS(RDF, 'rdf:li');
-  if (name === 'rights') item.setAttributeNS(XML, 'xml:lang', 'x-default');
-  item.appendChild(document.createTextNode(value));
-  list.appendChild(item);
-  property.appendChild(list);
-  description.appendChild(property);
-}
-
-function writeInto(document: XmlDocument, reservation: Reservation): string {
-  const rdf = document.getElementsByTagNameNS(RDF, 'RDF')[0] as XmlElement;
-  let descriptions = elementsOf(rdf, RDF, 'Description');
-  if (descriptions.length === 0) {
-    const created = document.createElementNS(RDF, 'rdf:Description');
-    created.setAttributeNS(RDF, 'rdf:about', '');
-    rdf.appendChild(created);
-    descriptions = [created];
-  }
-  const [target] = descriptions as [XmlElement];
-  removeProperty(descriptions, PLUS_NAMESPACE, 'DataMining');
-  target.setAttributeNS(XMLNS, 'xmlns:plus', PLUS_NAMESPACE);
-  target.setAttributeNS(PLUS_NAMESPACE, 'plus:DataMining', `${DATA_MINING_VOCABULARY}${reservation.dataMining}`);
-  const creator = reservation.creator?.trim();
-  const copyright = reservation.copyright?.trim();
-  if (creator || copyright) target.setAttributeNS(XMLNS, 'xmlns:dc', DC);
-  if (creator) {
-    removeProperty(descriptions, DC, 'creator');
-    appendList(document, target, 'creator', creator);
-  }
-  if (copyright) {
-    removeProperty(descriptions, DC, 'rights');
-    appendList(document, target, 'rights', copyright);
-  }
-  const xml = new XMLSerializer().serializeToString(document.documentElement as never);
-  // The packet wrapper lets tools that scan for XMP find it and edit it in place (XMP specification part 1, 7.3).
-  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>${xml}<?xpacket end="w"?>`;
-}
-
 /** Where a new XMP segment goes: after the JFIF and Exif segments that readers expect first. */
 function insertionPoint(bytes: Uint8Array, segments: Segment[]): number {
   let at = 2;
@@ -151,35 +69,78 @@ function insertionPoint(bytes: Uint8Array, segments: Segment[]): number {
   return at;
 }
 
+const app1 = (payload: Uint8Array): Uint8Array => {
+  const segment = new Uint8Array(4 + payload.byteLength);
+  segment.set([0xff, 0xe1, (payload.byteLength + 2) >> 8, (payload.byteLength + 2) & 0xff]);
+  segment.set(payload, 4);
+  return segment;
+};
+
+const hex = (bytes: Uint8Array) => [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('').toUpperCase();
+
 /**
- * The XMP packet to write: the photo's own packet (or a new one) with the reservation merged in; null when the
- * existing packet cannot be read safely, in which case the photo must be left as it is.
+ * A packet too large for one segment, split as the XMP specification (part 3, 1.1.3.1) has it: the reservation stays
+ * in the standard packet, where every reader looks, with `xmpNote:HasExtendedXMP` naming the rest by the MD5 digest
+ * of its serialization; the rest goes, whole and unwrapped, into extended segments of at most 65,458 bytes each,
+ * every one headed by that digest, the full length and its offset.
  */
-export function reservedPacket(existing: string | null, reservation: Reservation): string | null {
-  const document = existing === null ? emptyXmp() : parseXmp(existing.replace(/\0+$/, ''));
-  return document ? writeInto(document, reservation) : null;
+function splitIntoExtended(merged: XmlDocument, reservation: Reservation): Uint8Array[] | null {
+  removeReservation(merged, reservation, [[XMP_NOTE, 'HasExtendedXMP']]);
+  const extended = encoder.encode(serializeXmp(merged));
+  if (extended.byteLength > MAX_EXTENDED) return null;
+  const guid = hex(md5(extended));
+  const standard = emptyXmp();
+  applyReservation(standard, reservation);
+  const [description] = descriptionsOf(standard);
+  description?.setAttributeNS(XMLNS, 'xmlns:xmpNote', XMP_NOTE);
+  description?.setAttributeNS(XMP_NOTE, 'xmpNote:HasExtendedXMP', guid);
+  const segments = [app1(encoder.encode(XMP_HEADER + wrapPacket(serializeXmp(standard))))];
+  for (let offset = 0; offset < extended.byteLength; offset += MAX_EXTENDED_CHUNK) {
+    const chunk = extended.subarray(offset, offset + MAX_EXTENDED_CHUNK);
+    const header = encoder.encode(EXTENDED_HEADER + guid);
+    const payload = new Uint8Array(header.byteLength + 8 + chunk.byteLength);
+    const view = new DataView(payload.buffer);
+    payload.set(header, 0);
+    view.setUint32(header.byteLength, extended.byteLength);
+    view.setUint32(header.byteLength + 4, offset);
+    payload.set(chunk, header.byteLength + 8);
+    segments.push(app1(payload));
+  }
+  return segments;
 }
+
+const isExtendedXmp = (bytes: Uint8Array, segment: Segment) => segment.marker === 0xe1 && ascii(bytes, segment.start + 4, EXTENDED_HEADER.length) === EXTENDED_HEADER;
 
 export function reserveJpeg(bytes: Uint8Array, reservation: Reservation): ReserveResult {
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return { ok: false, reason: 'not-jpeg' };
   const structure = segmentsOf(bytes);
   if (!structure) return { ok: false, reason: 'malformed' };
   const existing = structure.segments.find((segment) => isXmp(bytes, segment));
-  const packet = reservedPacket(
-    existing ? new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(existing.start + 4 + XMP_HEADER.length, existing.end)) : null,
-    reservation,
-  );
-  if (packet === null) return { ok: false, reason: 'unreadable-xmp' };
-  const payload = encoder.encode(XMP_HEADER + packet);
-  if (payload.byteLength > MAX_SEGMENT_DATA) return { ok: false, reason: 'too-large' };
-  const length = payload.byteLength + 2;
-  const segment = new Uint8Array(4 + payload.byteLength);
-  segment.set([0xff, 0xe1, length >> 8, length & 0xff]);
-  segment.set(payload, 4);
+  const existingText = existing ? new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(existing.start + 4 + XMP_HEADER.length, existing.end)) : null;
+  const document = existingText === null ? emptyXmp() : parseXmp(existingText.replace(/\0+$/, ''));
+  if (!document) return { ok: false, reason: 'unreadable-xmp' };
+  applyReservation(document, reservation);
+  const payload = encoder.encode(XMP_HEADER + wrapPacket(serializeXmp(document)));
+  let written: Uint8Array[];
+  if (payload.byteLength <= MAX_SEGMENT_DATA) {
+    // The usual case; extended segments the photo already has stay as they are, named by the packet's own note.
+    written = [app1(payload)];
+  } else {
+    // Merging two extended parts would mean rewriting the photo's own: left alone rather than risked.
+    if (structure.segments.some((segment) => isExtendedXmp(bytes, segment))) return { ok: false, reason: 'too-large' };
+    const split = splitIntoExtended(document, reservation);
+    if (!split) return { ok: false, reason: 'too-large' };
+    written = split;
+  }
   const [cutStart, cutEnd] = existing ? [existing.start, existing.end] : [insertionPoint(bytes, structure.segments), insertionPoint(bytes, structure.segments)];
-  const out = new Uint8Array(bytes.byteLength - (cutEnd - cutStart) + segment.byteLength);
+  const size = written.reduce((sum, segment) => sum + segment.byteLength, 0);
+  const out = new Uint8Array(bytes.byteLength - (cutEnd - cutStart) + size);
   out.set(bytes.subarray(0, cutStart), 0);
-  out.set(segment, cutStart);
-  out.set(bytes.subarray(cutEnd), cutStart + segment.byteLength);
+  let at = cutStart;
+  for (const segment of written) {
+    out.set(segment, at);
+    at += segment.byteLength;
+  }
+  out.set(bytes.subarray(cutEnd), at);
   return { ok: true, bytes: out, added: out.byteLength - bytes.byteLength };
 }
