@@ -25,6 +25,7 @@ export default defineConfig({
         'demo-dating': 'src/demo/sites/dating.html',
         'demo-social': 'src/demo/sites/social.html',
         'demo-blog': 'src/demo/sites/blog.html',
+        'demo-archive': 'src/demo/sites/archive.html',
       },
     },
     emptyOutDir: true,

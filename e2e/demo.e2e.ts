@@ -111,6 +111,23 @@ describe('the trainer demo, walked through with the keyboard', () => {
     await expect(title()).resolves.toBe('A blog Afterlife does not know');
   });
 
+  it('saying no in the file: the reservation is written into the sample and read back from what the site received', async () => {
+    await demo.keyboard.press('ArrowRight');
+    await demo.keyboard.press('ArrowRight');
+    await expect(title()).resolves.toBe('Saying no, in the file');
+    const site = await uploadSample('Portrait');
+    expect(await warningIn(site).getAttribute('data-afterlife-site')).toBe('wikimedia-commons');
+    await expect(site.locator('[data-received="reservation"]').textContent()).resolves.toBe('none');
+    await warningIn(site).getByRole('button', { name: 'Mark it not for AI training' }).click();
+    await expect
+      .poll(() => site.locator('[data-received="reservation"]').textContent())
+      .toBe('no AI or machine-learning training (DMI-PROHIBITED-AIMLTRAINING)');
+    await expect(warningIn(site).locator('.found').last().textContent()).resolves.toContain(
+      "Wikimedia Commons keeps a photo's own metadata in the copies it shows, so the reservation goes with them.",
+    );
+    expect(await axeViolations(demo)).toEqual([]);
+  });
+
   it('"Reset demo" returns to the start', async () => {
     await demo.getByRole('button', { name: 'Reset demo' }).click();
     await expect.poll(title).toBe("A photo's afterlife as training data");

@@ -21,6 +21,8 @@ export function startUploadWatch(
   send: Send,
   /** Loads upload-path.ts once (and tries again after a failure). */
   loadUploadPath: () => Promise<UploadPathModule>,
+  /** Only for the trainer demo's simulated sites: see watchRelay. */
+  { demo = false }: { demo?: boolean } = {},
 ): void {
   // "Always clean" and "always mark not for AI training" are read at the person's first step on the page, not at
   // load: see auto-actions.ts.
@@ -45,7 +47,7 @@ export function startUploadWatch(
   );
 
   watchFileInputs(onFiles, preparer);
-  watchRelay(onFiles, preparer);
+  watchRelay(onFiles, preparer, { carrierIsTheUpload: demo });
   watchDrops(onFiles);
   watchPaste(onFiles);
 }

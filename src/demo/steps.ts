@@ -1,6 +1,6 @@
 /** The demo's steps: what to show and what to say at each, and which simulated site the stage holds. Words are
  *  message keys; facts come from the rules data (dataset summaries), so the demo says what the warnings say. */
-export type DemoSite = 'photo' | 'dating' | 'social' | 'blog';
+export type DemoSite = 'photo' | 'dating' | 'social' | 'blog' | 'archive';
 
 export interface DemoStep {
   id: string;
@@ -20,5 +20,6 @@ export const STEPS: DemoStep[] = [
   { id: 'social', title: 'demo_step_social_title', show: 'demo_step_social_show', say: 'demo_step_social_say', site: 'social', datasets: ['clearview-ai'] },
   { id: 'blog', title: 'demo_step_blog_title', show: 'demo_step_blog_show', say: 'demo_step_blog_say', site: 'blog', datasets: ['laion-5b'] },
   { id: 'timeline', title: 'demo_step_timeline_title', show: 'demo_step_timeline_show', say: 'demo_step_timeline_say', timeline: true },
+  { id: 'reserve', title: 'demo_step_reserve_title', show: 'demo_step_reserve_show', say: 'demo_step_reserve_say', site: 'archive' },
   { id: 'act', title: 'demo_step_act_title', show: 'demo_step_act_show', say: 'demo_step_act_say' },
 ];

@@ -7,7 +7,14 @@ import type { FilesFound, Interceptor } from './types';
  * nothing in it is trusted beyond "this is a file input": we either watch it for a person's trusted choice, or
  * assess the files in it, and a result is only ever shown for the page that sent it.
  */
-export function watchRelay(onFiles: FilesFound, intercept?: Interceptor): void {
+export function watchRelay(
+  onFiles: FilesFound,
+  intercept?: Interceptor,
+  /** The trainer demo's simulated sites hand their sample photos over in a carrier input that is also what the site
+   *  reads, so cleaning or marking can replace its files. On real pages the carrier is only a messenger (the page
+   *  holds the picker's handles), and it is never offered as the upload's input. */
+  { carrierIsTheUpload = false }: { carrierIsTheUpload?: boolean } = {},
+): void {
   const watched = new WeakSet<HTMLInputElement>();
   window.addEventListener(
     RELAY_EVENT,
@@ -21,7 +28,7 @@ export function watchRelay(onFiles: FilesFound, intercept?: Interceptor): void {
         watchInputDirectly(input, onFiles, 'detached-input', intercept);
       } else if (event.detail === RelayKind.FilesPicked) {
         const files = input.files;
-        if (files && files.length > 0) onFiles([...files], 'file-picker');
+        if (files && files.length > 0) onFiles([...files], 'file-picker', carrierIsTheUpload ? input : undefined);
       }
     },
     true,
