@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { PrimarySourcesSchema } from '../src/core/rules/schema';
+import { AiCrawlersSchema, PrimarySourcesSchema } from '../src/core/rules/schema';
 import { sourceShare, type SourceShare } from '../src/core/rules/sources';
 import { formatProblem, validateRules } from '../src/core/rules/validate';
 import { readRuleFiles, RULES_DIR } from './rules-files';
@@ -17,6 +17,12 @@ const primaryPath = join(RULES_DIR, 'primary-sources.json');
 const primaryFile = v.safeParse(PrimarySourcesSchema, JSON.parse(readFileSync(primaryPath, 'utf8')));
 if (!primaryFile.success) {
   for (const issue of primaryFile.issues) problems.push({ file: 'rules/primary-sources.json', field: (issue.path ?? []).map((item) => String(item.key)).join('.'), message: issue.message });
+}
+
+// The AI crawler tokens `npm run rules:signals` looks for: data like the rest, so checked like it.
+const crawlersFile = v.safeParse(AiCrawlersSchema, JSON.parse(readFileSync(join(RULES_DIR, 'ai-crawlers.json'), 'utf8')));
+if (!crawlersFile.success) {
+  for (const issue of crawlersFile.issues) problems.push({ file: 'rules/ai-crawlers.json', field: (issue.path ?? []).map((item) => String(item.key)).join('.'), message: issue.message });
 }
 
 if (problems.length > 0) {

@@ -77,7 +77,7 @@ const TERM_VALUES = {
   'default-visibility': ['public', 'members', 'private'],
   biometrics: ['yes'],
   'scraping-ban': ['yes'],
-  'ai-crawler-block': ['yes'],
+  'ai-crawler-block': ['yes', 'no'],
   'upload-metadata': ['kept', 'stripped', 'partly'],
 } as const;
 
@@ -92,6 +92,7 @@ export const TermFactSchema = v.pipe(
     source: HttpsUrl,
     reviewed: IsoDate,
     since: v.optional(IsoDate),
+    checkedBy: v.optional(v.picklist(['rules:signals'], 'must be rules:signals (the command that wrote the fact), or left out')),
     ...scope,
   }),
   v.forward(
@@ -211,3 +212,18 @@ export const PrimarySourcesSchema = v.strictObject({
   /** Pages where a dataset's publisher speaks for it (its README, its opt-out instructions) on a shared platform. */
   publisherPages: v.optional(v.array(v.strictObject({ url: HttpsUrl, kind: v.literal('dataset-publisher', 'must be dataset-publisher'), name: text(200) }))),
 });
+
+/** rules/ai-crawlers.json: the robots.txt tokens AI companies document, which `npm run rules:signals` looks for. */
+export const AiCrawlersSchema = v.pipe(
+  v.array(
+    v.strictObject({
+      token: v.pipe(v.string('must be text'), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be a robots.txt user-agent token (letters, digits, . _ -)')),
+      operator: text(100),
+      purpose: v.picklist(['training', 'training-control', 'ai-search', 'dataset'], 'must be training, training-control, ai-search or dataset'),
+      summary: text(),
+      source: HttpsUrl,
+      reviewed: IsoDate,
+    }),
+  ),
+  v.check((crawlers) => new Set(crawlers.map((crawler) => crawler.token.toLowerCase())).size === crawlers.length, 'lists a token twice'),
+);

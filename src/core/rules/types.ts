@@ -46,6 +46,9 @@ export interface TermFact extends Scoped {
   since?: string;
   /** Set when the rules are compiled: the operator whose terms the site inherited this fact from. */
   operator?: string;
+  /** The maintainer command that wrote this fact from a dated snapshot (`npm run rules:signals`); its next run
+   *  replaces the fact rather than adding a second. */
+  checkedBy?: 'rules:signals';
 }
 
 export interface OptOut extends Scoped {
