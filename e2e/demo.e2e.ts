@@ -122,9 +122,9 @@ describe('the trainer demo, walked through with the keyboard', () => {
     await expect
       .poll(() => site.locator('[data-received="reservation"]').textContent())
       .toBe('no AI or machine-learning training (DMI-PROHIBITED-AIMLTRAINING)');
-    await expect(warningIn(site).locator('.found').last().textContent()).resolves.toContain(
-      "Wikimedia Commons keeps a photo's own metadata in the copies it shows, so the reservation goes with them.",
-    );
+    await expect
+      .poll(() => warningIn(site).locator('.found').last().textContent())
+      .toContain("Wikimedia Commons keeps a photo's own metadata in the copies it shows, so the reservation goes with them.");
     expect(await axeViolations(demo)).toEqual([]);
   });
 

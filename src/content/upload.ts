@@ -21,6 +21,9 @@ interface Upload {
   note: { switched?: boolean; cleanedCount?: number; reservedCount?: number };
   /** Afterlife wrote a reservation into these files: cleaning them later must not silently take it away. */
   reserved: boolean;
+  /** Assessments of this upload run one after another, each from the upload as it is when its turn comes: a face
+   *  count that answers late must not bring back the warning of photos since cleaned or marked. */
+  queue: Promise<void>;
   /** The warning shown for this upload, if any. Once it leaves the page (closed, or replaced by a later upload's),
    *  the face count updates only the record and the badge, never brings it back. */
   warning?: HTMLElement;
@@ -60,8 +63,14 @@ export function createUploadPath(send: Send): OnFiles {
   /** The upload this frame reported last: only its face count may still update the record and the warning. */
   let latest: Upload | null = null;
 
-  /** Assesses the photos with what the page's own pickers say right now, and warns. */
-  async function assessAndWarn(upload: Upload, { note = upload.note, facesUpdate = false }: { note?: Note; facesUpdate?: boolean } = {}): Promise<void> {
+  /** Assesses the photos with what the page's own pickers say when its turn comes, and warns. */
+  function assessAndWarn(upload: Upload, options: { note?: Note; facesUpdate?: boolean } = {}): Promise<void> {
+    const turn = upload.queue.then(() => assessNow(upload, options));
+    upload.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  async function assessNow(upload: Upload, { note = upload.note, facesUpdate = false }: { note?: Note; facesUpdate?: boolean }): Promise<void> {
     upload.note = note;
     const report: UploadReport = {
       path: upload.path,
@@ -133,7 +142,7 @@ export function createUploadPath(send: Send): OnFiles {
       withMetadataBytes(photos),
       send({ type: 'page-pickers' }).then((value) => value as PagePickers | null).catch(() => null),
     ]);
-    const upload: Upload = { path, files, photos: reported, input, pickers, faces: 'pending', note: noteOf(doneBefore), reserved: !!doneBefore?.reservedCount };
+    const upload: Upload = { path, files, photos: reported, input, pickers, faces: 'pending', note: noteOf(doneBefore), reserved: !!doneBefore?.reservedCount, queue: Promise.resolve() };
     latest = upload;
     // The warning first, from what is known at once. Faces are counted only then: decoding a large photo competes
     // for the same two cores and would delay the warning (measured: p95 upload to warning for a 25 MB JPEG went from
