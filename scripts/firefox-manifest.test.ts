@@ -30,7 +30,10 @@ describe('the Firefox manifest, derived from manifest.json', () => {
   it('drops what only Chromium reads, and keeps everything else as it is', () => {
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
     expect(firefox).not.toHaveProperty('web_accessible_resources');
-    const { background: _b, minimum_chrome_version: _m, permissions: _p, web_accessible_resources: _w, ...shared } = manifest;
+    // Firefox takes administrator policies from policies.json, and warns about a managed_schema.
+    expect(manifest.storage).toEqual({ managed_schema: 'managed_schema.json' });
+    expect(firefox).not.toHaveProperty('storage');
+    const { background: _b, minimum_chrome_version: _m, permissions: _p, web_accessible_resources: _w, storage: _st, ...shared } = manifest;
     const { background: _fb, browser_specific_settings: _s, permissions: _fp, ...firefoxShared } = firefox;
     expect(firefoxShared).toEqual(shared);
   });

@@ -32,7 +32,7 @@ export interface ChromiumManifest {
 export const CHROMIUM_ONLY_PERMISSIONS = ['offscreen'];
 
 export interface FirefoxManifest
-  extends Omit<ChromiumManifest, 'background' | 'minimum_chrome_version' | 'browser_specific_settings' | 'web_accessible_resources'> {
+  extends Omit<ChromiumManifest, 'background' | 'minimum_chrome_version' | 'browser_specific_settings' | 'web_accessible_resources' | 'storage'> {
   background: { scripts: string[]; type?: string };
   browser_specific_settings: {
     gecko: {
@@ -52,6 +52,9 @@ export function firefoxManifest(chromium: ChromiumManifest): FirefoxManifest {
     // The one web-accessible resource is the upload path's module, which Chromium imports at a per-session address;
     // Firefox has no such address (no use_dynamic_url), so its content script bundles the upload path instead.
     web_accessible_resources: _chromiumModule,
+    // Firefox reads administrator policies from policies.json (3rdparty → Extensions) without a schema, and warns
+    // about this key; the same policies arrive in storage.managed there.
+    storage: _managedSchema,
     ...shared
   } = chromium;
   if (chromium.manifest_version !== 3) throw new Error('manifest.json: the Firefox build expects manifest_version 3');

@@ -21,6 +21,8 @@ import { countFaces } from './faces';
 import { currentRules, type ActiveRules } from './rules-store';
 import { checkForUpdates, lastStatus, scheduleUpdates, UPDATE_ALARM } from './rules-update';
 import { readSettings, updateSettings } from './settings-store';
+import { followPolicyChanges, readPolicy, refreshPolicy } from './policy-store';
+import { isForced, mayMute } from '../core/policy';
 import { readReportedPhotos } from '../core/photo/read-photos';
 import { readRecord, removeRecord, writeRecord } from './tab-records';
 import { updateConfig } from 'virtual:afterlife-rules';
@@ -101,13 +103,17 @@ async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoS
     writeRecord(page.tabId, record).catch(() => undefined),
     showLevel(page.tabId, assessment.level, site?.name ?? assessment.host, translate).catch(() => undefined),
   ]);
-  const muted = settings.mutedSites.includes(siteKey);
-  const text = warningText(assessment, record, translate, languageCode(settings.language), settings.reservation.value);
+  const { policy } = await readPolicy();
+  const muted = settings.mutedSites.includes(siteKey) && !isForced(policy, siteKey);
+  const warned = warningText(assessment, record, translate, languageCode(settings.language), settings.reservation.value);
+  // Where the organisation does not let people mute (or forces this site), the warning offers no mute.
+  const text = mayMute(policy, siteKey) ? warned : { ...warned, mute: '' };
   const licenceSwitch = licenceSwitchFor(site, report.pageLicence, rules.knowledge, translate('warning_switch_licence'));
   const offers = { licenceSwitch, offerCleaning: offerCleaning(report, record), offerReserve: offerReserve(report, record) };
   // In the demo every upload shows its warning, and muting (which would change real settings) is not offered.
   if (demo) return { assessment, text: { ...text, mute: '' }, ...offers, interrupt: true };
-  return { assessment, text, ...offers, interrupt: !muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom) };
+  const interrupt = isForced(policy, siteKey) || (!muted && levelRank(assessment.level) >= levelRank(settings.interruptFrom));
+  return { assessment, text, ...offers, interrupt };
 }
 
 /** How to read the upload page's pickers, for the site the content script's page belongs to. */
@@ -123,7 +129,7 @@ async function onMute(sender: Runtime.MessageSender): Promise<boolean> {
   const page = pageOf(sender);
   const { compiled: rules } = await currentRules();
   const siteKey = page && siteKeyFor(rules, page.topUrl);
-  if (!siteKey) return false;
+  if (!siteKey || !mayMute((await readPolicy()).policy, siteKey)) return false;
   await updateSettings((settings) => ({ ...settings, mutedSites: [...settings.mutedSites, siteKey] }));
   return true;
 }
@@ -133,7 +139,10 @@ async function openWelcome(): Promise<void> {
   const { welcomeShown } = await browser.storage.local.get('welcomeShown');
   if (welcomeShown) return;
   await browser.storage.local.set({ welcomeShown: true });
-  await browser.tabs.create({ url: browser.runtime.getURL('src/welcome/index.html') });
+  const { policy } = await refreshPolicy();
+  // A training room opens on the demo; an organisation may also decide that no first-run page opens at all.
+  if (policy.trainerMode === true) await browser.tabs.create({ url: browser.runtime.getURL('src/demo/index.html') });
+  else if (policy.showWelcomePage !== false) await browser.tabs.create({ url: browser.runtime.getURL('src/welcome/index.html') });
 }
 
 async function openExplanation(sender: Runtime.MessageSender): Promise<void> {
@@ -169,13 +178,15 @@ async function tabState(tabId: number): Promise<TabState> {
   const key = siteKeyOf(url);
   const site = key ? rules.match(url) : null;
   const siteKey = key ? siteKeyFor(rules, url) : null;
-  const [record, settings] = await Promise.all([readRecord(tabId), readSettings()]);
+  const [record, settings, { policy }] = await Promise.all([readRecord(tabId), readSettings(), readPolicy()]);
   return {
     web: !!key,
     siteKey,
     host: key?.host ?? null,
     site: site ? detailsOf(active, site) : null,
     muted: !!siteKey && settings.mutedSites.includes(siteKey),
+    mutedByOrganisation: !!siteKey && (policy.mutedSites ?? []).includes(siteKey),
+    trainerMode: policy.trainerMode === true,
     place: placeFor(settings),
     record: record && record.siteKey === siteKey ? record : null,
     rules: rulesInfo(active),
@@ -261,8 +272,13 @@ browser.runtime.onInstalled.addListener((details) => {
   void scheduleUpdates().catch(() => undefined);
   // A new install asks where the person is (the facts differ by region); the browser's suggestion applies meanwhile.
   if (details.reason === 'install') void openWelcome().catch(() => undefined);
+  else void refreshPolicy().catch(() => undefined);
 });
-browser.runtime.onStartup.addListener(() => void scheduleUpdates().catch(() => undefined));
+browser.runtime.onStartup.addListener(() => {
+  void scheduleUpdates().catch(() => undefined);
+  void refreshPolicy().catch(() => undefined);
+});
+followPolicyChanges();
 
 // Leaving the site ends what the badge says about it; moving within the same site keeps it (the browser resets a
 // tab's badge on navigation, so it is set again).

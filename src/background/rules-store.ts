@@ -1,9 +1,17 @@
 import { bundledRules, bundledRulesReadFrom, updateConfig } from 'virtual:afterlife-rules';
 import { compareVersions, describeProblems, readBundle } from '../core/rules/bundle';
 import { compileRules, type CompiledRules } from '../core/rules/compile';
-import { verifySignedBundle } from '../core/rules/signature';
+import { verifySignedBundle, type TrustedKey } from '../core/rules/signature';
 import browser from '../shared/ext';
 import { RULES_LOADED_MEASURE } from './measures';
+import { readPolicy } from './policy-store';
+
+/** The keys updates must be signed by: the organisation's, when its policy names them; otherwise those this build
+ *  ships with. */
+async function trustedKeys(): Promise<TrustedKey[]> {
+  const { policy } = await readPolicy();
+  return policy.rulesPublicKeys ? policy.rulesPublicKeys.map((key) => ({ ...key, note: 'organisation policy' })) : updateConfig.trustedKeys;
+}
 
 /**
  * The rules in use: the bundled rules, or a newer signed update kept in local storage. The bundled rules are the
@@ -36,7 +44,7 @@ const extensionVersion = () => browser.runtime.getManifest().version;
 
 /** Everything an update must pass before it is used; nothing in it is ever executed. */
 async function examine(signedText: string, inUse: number): Promise<{ ok: true; rules: ActiveRules } | { ok: false; reason: UpdateRejection; detail: string }> {
-  const verified = await verifySignedBundle(signedText, updateConfig.trustedKeys);
+  const verified = await verifySignedBundle(signedText, await trustedKeys());
   if (!verified.ok) return verified;
   const read = readBundle(verified.payload, 'update');
   if (!read.data) return { ok: false, reason: read.problems[0]?.field === 'format' ? 'malformed' : 'invalid-rules', detail: describeProblems(read.problems) };

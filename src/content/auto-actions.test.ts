@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lazyAutoActions, readOnFirstStep, type SettingsStorage } from './auto-actions';
 
 /** A storage area holding `settings`, counting how often it is asked, with a way to announce a change. */
-function fakeStorage(settings: unknown, { fails = false } = {}) {
+function fakeStorage(settings: unknown, { fails = false, policy = undefined as unknown } = {}) {
   const listeners: Array<(changes: Record<string, { newValue?: unknown }>, area: string) => void> = [];
   let answer: (() => void) | undefined;
   const storage = {
@@ -20,9 +20,10 @@ function fakeStorage(settings: unknown, { fails = false } = {}) {
           return new Promise<Record<string, unknown>>((resolve) => (answer = () => resolve(reply())));
         },
       },
+      local: { get: () => (fails ? Promise.reject(new Error('Extension context invalidated.')) : Promise.resolve({ policy })) },
       onChanged: { addListener: (listener: (typeof listeners)[number]) => void listeners.push(listener) },
     } satisfies SettingsStorage,
-    change: (newValue: unknown, area = 'sync') => listeners.forEach((listener) => listener({ settings: { newValue } }, area)),
+    change: (newValue: unknown, area = 'sync') => listeners.forEach((listener) => listener(area === 'local' ? { policy: { newValue } } : { settings: { newValue } }, area)),
     answerRead: () => answer?.(),
   };
   const lookUp = () => {
@@ -54,6 +55,18 @@ describe('the automatic actions ("always clean", "always mark not for AI trainin
   it('is off when nothing was ever stored, or what is stored is malformed', async () => {
     expect(await lazyAutoActions(fakeStorage(undefined).lookUp).read()).toEqual(NOTHING);
     expect(await lazyAutoActions(fakeStorage({ alwaysClean: 'yes', alwaysReserve: 1 }).lookUp).read()).toEqual(NOTHING);
+  });
+
+  it("lets the organisation's policy decide, unless it lets people choose", async () => {
+    const locked = { policy: { alwaysClean: true, alwaysReserve: false }, problems: [] };
+    expect(await lazyAutoActions(fakeStorage({ alwaysReserve: true }, { policy: locked }).lookUp).read()).toEqual(CLEAN);
+    const open = { policy: { alwaysClean: true, allowChanges: true }, problems: [] };
+    expect(await lazyAutoActions(fakeStorage({}, { policy: open }).lookUp).read()).toEqual(NOTHING);
+    const { storage, lookUp } = fakeStorage({});
+    const setting = lazyAutoActions(lookUp);
+    await setting.read();
+    storage.change(locked, 'local');
+    expect(setting.known()).toEqual(CLEAN);
   });
 
   it('reads both choices', async () => {

@@ -1,8 +1,10 @@
-import { autoActionsOf, NO_AUTO_ACTIONS, type AutoActions } from '../core/auto-actions-setting';
+import { autoActionsUnderPolicy, NO_AUTO_ACTIONS, type AutoActions } from '../core/auto-actions-setting';
 
 /** The part of the storage API the setting needs, so tests can hand in their own. */
 export interface SettingsStorage {
   sync: { get(key: string): Promise<Record<string, unknown>> };
+  /** Where the background mirrors the organisation's policy (key `policy`). */
+  local: { get(key: string): Promise<Record<string, unknown>> };
   onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void };
 }
 
@@ -25,15 +27,32 @@ export function lazyAutoActions(storage: () => SettingsStorage): AutoActionsSett
   return {
     known: () => value,
     read() {
-      reading ??= new Promise<Record<string, unknown>>((resolve) => {
+      // The person's settings and the organisation's policy, each as last seen, so a change to either counts.
+      let settings: unknown;
+      let mirror: unknown;
+      let changed = false;
+      reading ??= new Promise<[Record<string, unknown>, Record<string, unknown>]>((resolve) => {
         // Listen first, so a change made while the read is on its way is not lost.
         const api = storage();
         api.onChanged.addListener((changes, area) => {
-          if (area === 'sync' && changes.settings) value = autoActionsOf(changes.settings.newValue);
+          if (area === 'sync' && changes.settings) settings = changes.settings.newValue;
+          else if (area === 'local' && changes.policy) mirror = changes.policy.newValue;
+          else return;
+          changed = true;
+          value = autoActionsUnderPolicy(settings, mirror);
         });
-        resolve(api.sync.get('settings'));
+        resolve(Promise.all([api.sync.get('settings'), api.local.get('policy')]));
       }).then(
-        (stored) => (value ??= autoActionsOf(stored.settings)),
+        ([storedSettings, storedPolicy]) => {
+          if (!changed) {
+            settings = storedSettings.settings;
+            mirror = storedPolicy.policy;
+          } else {
+            settings ??= storedSettings.settings;
+            mirror ??= storedPolicy.policy;
+          }
+          return (value = autoActionsUnderPolicy(settings, mirror));
+        },
         // The extension was reloaded or removed under this page: nothing can be done, and the page gets its files.
         () => (value ??= NO_AUTO_ACTIONS),
       );

@@ -16,3 +16,16 @@ export function autoActionsOf(raw: unknown): AutoActions {
 }
 
 export const anyAutoAction = (actions: AutoActions): boolean => actions.clean || actions.reserve;
+
+/** The same choices with the organisation's policy on top, read from the policy the background mirrors to local
+ *  storage (src/background/policy-store.ts) — only its two booleans, so the content script carries no policy parser.
+ *  A policy that lets people change its choices was already written into their settings. */
+export function autoActionsUnderPolicy(rawSettings: unknown, rawMirror: unknown): AutoActions {
+  const own = autoActionsOf(rawSettings);
+  const policy = (rawMirror as { policy?: Record<string, unknown> } | null | undefined)?.policy;
+  if (!policy || typeof policy !== 'object' || policy.allowChanges === true) return own;
+  return {
+    clean: typeof policy.alwaysClean === 'boolean' ? policy.alwaysClean : own.clean,
+    reserve: typeof policy.alwaysReserve === 'boolean' ? policy.alwaysReserve : own.reserve,
+  };
+}

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { LEVELS, type Level } from '../core/levels';
+import { lockedSettings, settingsUnderPolicy } from '../core/policy';
 import { LANGUAGE_SETTINGS, parseSettings, type LanguageChoice, type Settings } from '../core/settings';
 import browser from '../shared/ext';
 import type { Request, RulesSummary } from '../shared/protocol';
@@ -9,30 +10,49 @@ import { useT } from '../ui/i18n-context';
 import { PlacePicker } from '../ui/PlacePicker';
 import { countryName, regionList } from '../ui/place-names';
 import { ReservationSection } from './ReservationSection';
+import { loadPolicy, NO_POLICY, type PolicyInForce } from '../shared/load-policy';
+import { PolicyNote, PolicyProblems } from './PolicyNotes';
 import { RulesSection } from './RulesSection';
 
+/** A change to the person's own settings, applied to the latest of them (never to what a click's render saw). */
+export type SettingsChange = (current: Settings) => Settings;
+
 /** Settings: what interrupts, muted sites, language, and the rules in use. Every change saves at once to sync
- *  storage, and changes made elsewhere (another window muting a site) show up here live. */
+ *  storage, and changes made elsewhere (another window muting a site) show up here live. What an organisation's
+ *  policy sets is shown as set, read-only, with a sentence saying so. */
 export function Options({ initial }: { initial: Settings }) {
   const t = useT();
-  const [settings, setSettings] = useState(initial);
+  const [own, setOwn] = useState(initial);
+  // Two quick changes (a name typed, then a box ticked) must build on each other, not on the same old render.
+  const latest = useRef(initial);
+  const [inForce, setInForce] = useState<PolicyInForce>(NO_POLICY);
   const [rules, setRules] = useState<RulesSummary | null>(null);
   const [status, setStatus] = useState('');
+  const settings = settingsUnderPolicy(own, inForce.policy);
+  const locked = new Set(lockedSettings(inForce.policy));
+  const orgMuted = new Set(inForce.policy.mutedSites ?? []);
 
   useEffect(() => {
+    void loadPolicy().then(setInForce);
     browser.runtime
       .sendMessage({ type: 'rules-info' } satisfies Request)
       .then((summary) => setRules(summary as RulesSummary))
       .catch(() => setRules(null));
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'sync' && changes.settings) setSettings(parseSettings(changes.settings.newValue));
+      if (area === 'sync' && changes.settings) {
+        latest.current = parseSettings(changes.settings.newValue);
+        setOwn(latest.current);
+      }
+      if (area === 'managed') void loadPolicy().then(setInForce);
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
-  const save = async (next: Settings, reload = false) => {
-    setSettings(next);
+  const save = async (change: SettingsChange, reload = false) => {
+    const next = change(latest.current);
+    latest.current = next;
+    setOwn(next);
     try {
       await browser.storage.sync.set({ settings: next });
       setStatus(t('options_saved'));
@@ -46,8 +66,9 @@ export function Options({ initial }: { initial: Settings }) {
   return (
     <>
       <h1>{t('options_title')}</h1>
+      <PolicyProblems problems={inForce.problems} />
 
-      <fieldset aria-describedby="interrupt-help">
+      <fieldset aria-describedby="interrupt-help" disabled={locked.has('interruptFrom')}>
         <legend>{t('options_interrupt_heading')}</legend>
         <p id="interrupt-help" class="help">
           {t('options_interrupt_help')}
@@ -59,18 +80,27 @@ export function Options({ initial }: { initial: Settings }) {
               name="interrupt-from"
               value={level}
               checked={settings.interruptFrom === level}
-              onChange={() => void save({ ...settings, interruptFrom: level })}
+              onChange={() => void save((current) => ({ ...current, interruptFrom: level }))}
             />
             {t(`level_${level.replace('-', '_')}`)}
           </label>
         ))}
+        {locked.has('interruptFrom') && <PolicyNote />}
       </fieldset>
 
       <h2 id="place-heading">{t('place_heading')}</h2>
       <label class="stacked" for="place">
         {t('place_label')}
       </label>
-      <PlacePicker id="place" value={settings.country} language={languageCode(settings.language)} describedBy="place-help place-regions" onChange={(country) => void save({ ...settings, country })} />
+      <PlacePicker
+        id="place"
+        value={settings.country}
+        language={languageCode(settings.language)}
+        describedBy="place-help place-regions"
+        disabled={locked.has('country')}
+        onChange={(country) => void save((current) => ({ ...current, country }))}
+      />
+      {locked.has('country') && <PolicyNote />}
       <p id="place-regions" class="help" data-testid="place-regions">
         {(() => {
           const place = placeFor(settings);
@@ -92,9 +122,13 @@ export function Options({ initial }: { initial: Settings }) {
           {settings.mutedSites.map((key) => (
             <li key={key} data-site={key}>
               <span>{nameOf(key)}</span>
-              <button type="button" onClick={() => void save({ ...settings, mutedSites: settings.mutedSites.filter((k) => k !== key) })}>
-                {t('options_unmute', [nameOf(key)])}
-              </button>
+              {orgMuted.has(key) ? (
+                <span class="muted">{t('policy_muted_site')}</span>
+              ) : (
+                <button type="button" onClick={() => void save((current) => ({ ...current, mutedSites: current.mutedSites.filter((k) => k !== key) }))}>
+                  {t('options_unmute', [nameOf(key)])}
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -105,22 +139,30 @@ export function Options({ initial }: { initial: Settings }) {
         <input
           type="checkbox"
           checked={settings.alwaysClean}
+          disabled={locked.has('alwaysClean')}
           aria-describedby="clean-help"
-          onChange={(event) => void save({ ...settings, alwaysClean: (event.currentTarget as HTMLInputElement).checked })}
+          onChange={(event) => {
+            const alwaysClean = (event.currentTarget as HTMLInputElement).checked;
+            void save((current) => ({ ...current, alwaysClean }));
+          }}
         />
         {t('options_always_clean')}
       </label>
+      {locked.has('alwaysClean') && <PolicyNote />}
       <p id="clean-help" class="help">
         {t('options_always_clean_help')}
       </p>
 
-      <ReservationSection settings={settings} save={save} />
+      <ReservationSection settings={settings} locked={locked} save={save} />
 
       <h2 id="language-heading">{t('options_language_heading')}</h2>
       <select
         aria-labelledby="language-heading"
         value={settings.language}
-        onChange={(event) => void save({ ...settings, language: (event.currentTarget as HTMLSelectElement).value as LanguageChoice }, true)}
+        onChange={(event) => {
+          const language = (event.currentTarget as HTMLSelectElement).value as LanguageChoice;
+          void save((current) => ({ ...current, language }), true);
+        }}
       >
         {LANGUAGE_SETTINGS.map((language) => (
           <option key={language} value={language}>
@@ -129,7 +171,7 @@ export function Options({ initial }: { initial: Settings }) {
         ))}
       </select>
 
-      <RulesSection settings={settings} onSettings={(next) => save(next)} />
+      <RulesSection settings={settings} locked={locked.has('rulesUrl')} onRulesUrl={(rulesUrl) => save((current) => ({ ...current, rulesUrl }))} />
       <p class="status" role="status" aria-live="polite">
         {status}
       </p>

@@ -2,13 +2,15 @@ import { useState } from 'preact/hooks';
 import { dataMiningMessageKey } from '../core/photo/data-mining';
 import { MAX_RESERVATION_TEXT, RESERVATION_CHOICES, reservationText, type Settings } from '../core/settings';
 import { useT } from '../ui/i18n-context';
+import type { SettingsChange } from './Options';
+import { PolicyNote } from './PolicyNotes';
 
 /**
  * "Not for AI training": what the warning's "Mark it not for AI training" writes into a photo (the IPTC Data Mining
  * term, and the person's name and copyright line if they wish) and whether every photo is marked before the page
  * receives it. Names are saved when the field is left, not on every key.
  */
-export function ReservationSection({ settings, save }: { settings: Settings; save: (next: Settings) => Promise<void> }) {
+export function ReservationSection({ settings, locked, save }: { settings: Settings; locked: ReadonlySet<keyof Settings>; save: (change: SettingsChange) => Promise<void> }) {
   const t = useT();
   const [problem, setProblem] = useState<{ field: 'creator' | 'copyright'; text: string } | null>(null);
   const reservation = settings.reservation;
@@ -21,7 +23,7 @@ export function ReservationSection({ settings, save }: { settings: Settings; sav
       return;
     }
     setProblem(null);
-    if (value !== reservation[field]) void save({ ...settings, reservation: { ...reservation, [field]: value } });
+    if (value !== reservation[field]) void save((current) => ({ ...current, reservation: { ...current.reservation, [field]: value } }));
   };
 
   const textField = (field: 'creator' | 'copyright') => (
@@ -53,7 +55,7 @@ export function ReservationSection({ settings, save }: { settings: Settings; sav
       <p id="reserve-help" class="help">
         {t('options_reserve_help')}
       </p>
-      <fieldset aria-describedby="reserve-help">
+      <fieldset aria-describedby="reserve-help" disabled={locked.has('reservation')}>
         <legend>{t('options_reserve_value')}</legend>
         {RESERVATION_CHOICES.map((value) => (
           <label key={value}>
@@ -62,11 +64,12 @@ export function ReservationSection({ settings, save }: { settings: Settings; sav
               name="reserve-value"
               value={value}
               checked={reservation.value === value}
-              onChange={() => void save({ ...settings, reservation: { ...reservation, value } })}
+              onChange={() => void save((current) => ({ ...current, reservation: { ...current.reservation, value } }))}
             />
             {t(dataMiningMessageKey(value))}
           </label>
         ))}
+        {locked.has('reservation') && <PolicyNote />}
       </fieldset>
       {textField('creator')}
       {textField('copyright')}
@@ -77,11 +80,16 @@ export function ReservationSection({ settings, save }: { settings: Settings; sav
         <input
           type="checkbox"
           checked={settings.alwaysReserve}
+          disabled={locked.has('alwaysReserve')}
           aria-describedby="always-reserve-help"
-          onChange={(event) => void save({ ...settings, alwaysReserve: (event.currentTarget as HTMLInputElement).checked })}
+          onChange={(event) => {
+            const alwaysReserve = (event.currentTarget as HTMLInputElement).checked;
+            void save((current) => ({ ...current, alwaysReserve }));
+          }}
         />
         {t('options_always_reserve')}
       </label>
+      {locked.has('alwaysReserve') && <PolicyNote />}
       <p id="always-reserve-help" class="help">
         {t('options_always_reserve_help')}
       </p>

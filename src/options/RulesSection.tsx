@@ -4,6 +4,7 @@ import browser from '../shared/ext';
 import type { Request, RulesSummary, UpdateStatus } from '../shared/protocol';
 import { useT } from '../ui/i18n-context';
 import type { Translate } from '../shared/i18n';
+import { PolicyNote } from './PolicyNotes';
 
 /** The outcome of an update check as a plain sentence: what happened, why, and which rules are in use. */
 export function describeStatus(status: UpdateStatus, t: Translate): string {
@@ -20,11 +21,13 @@ export function describeStatus(status: UpdateStatus, t: Translate): string {
   }
 }
 
-export function RulesSection({ settings, onSettings }: { settings: Settings; onSettings(next: Settings): Promise<void> }) {
+export function RulesSection({ settings, locked, onRulesUrl }: { settings: Settings; locked: boolean; onRulesUrl(url: string): Promise<void> }) {
   const t = useT();
   const [summary, setSummary] = useState<RulesSummary | null>(null);
   const [checking, setChecking] = useState(false);
   const [url, setUrl] = useState(settings.rulesUrl);
+  // The address a policy sets arrives after the first render.
+  useEffect(() => setUrl(settings.rulesUrl), [settings.rulesUrl]);
   const [urlError, setUrlError] = useState('');
 
   const load = (request: Request) =>
@@ -49,7 +52,7 @@ export function RulesSection({ settings, onSettings }: { settings: Settings; onS
       return;
     }
     setUrlError('');
-    await onSettings({ ...settings, rulesUrl: trimmed });
+    await onRulesUrl(trimmed);
     await load({ type: 'rules-info' });
   };
 
@@ -80,6 +83,7 @@ export function RulesSection({ settings, onSettings }: { settings: Settings; onS
         </button>
       </p>
       <form onSubmit={(event) => void saveUrl(event)}>
+        <fieldset class="plain" disabled={locked}>
         <label for="rules-url" class="stacked">
           {t('options_update_url')}
         </label>
@@ -98,6 +102,8 @@ export function RulesSection({ settings, onSettings }: { settings: Settings; onS
           />
           <button type="submit">{t('options_update_url_save')}</button>
         </div>
+        {locked && <PolicyNote />}
+        </fieldset>
         <p id="rules-url-error" class="error" role="alert">
           {urlError}
         </p>

@@ -57,6 +57,13 @@ export function Popup({ tabId, standalone, language }: { tabId: number | null; s
 
   return (
     <div class={standalone ? 'popup standalone' : 'popup'}>
+      {state.trainerMode && (
+        <p class="note trainer" data-testid="trainer-mode">
+          <a href={browser.runtime.getURL('src/demo/index.html')} target="_blank" rel="noopener">
+            {t('popup_open_demo')}
+          </a>
+        </p>
+      )}
       {!state.web ? (
         <p>{t('popup_not_web')}</p>
       ) : (
@@ -71,9 +78,13 @@ export function Popup({ tabId, standalone, language }: { tabId: number | null; s
           {state.muted && (
             <p class="note" data-testid="muted">
               {t('popup_muted')}{' '}
-              <button type="button" onClick={unmute}>
-                {t('popup_unmute')}
-              </button>
+              {state.mutedByOrganisation ? (
+                t('popup_muted_by_organisation')
+              ) : (
+                <button type="button" onClick={unmute}>
+                  {t('popup_unmute')}
+                </button>
+              )}
             </p>
           )}
           {assessment ? (

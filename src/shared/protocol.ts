@@ -155,6 +155,10 @@ export interface TabState {
   host: string | null;
   site: SiteDetails | null;
   muted: boolean;
+  /** Muted by the organisation's policy: the person cannot un-mute it. */
+  mutedByOrganisation: boolean;
+  /** The organisation runs a training room: the popup leads with the demo. */
+  trainerMode: boolean;
   /** Where the person is, as the model used it: facts for other regions are shown apart. */
   place: PlaceInUse;
   record: TabRecord | null;
