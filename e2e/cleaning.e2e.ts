@@ -72,9 +72,9 @@ describe('removing location and camera data before the site gets the photo', () 
     const [before, after] = await received();
     expect(after).toMatchObject({ name: 'gps-camera.jpg', reserved: true, exif: true });
     expect(after?.pixels).toBe(before?.pixels);
-    await expect(warningIn(page).locator('.found').last().textContent()).resolves.toMatch(
-      /^Wrote "no AI or machine-learning training" into 1 photo\(s\).*scrapers that ignore it do not\. .*Shutterstock.* the copies it shows/,
-    );
+    await expect
+      .poll(() => warningIn(page).locator('.found').last().textContent())
+      .toMatch(/^Wrote "no AI or machine-learning training" into 1 photo\(s\).*scrapers that ignore it do not\. .*Shutterstock.* the copies it shows/);
     await expect(warningIn(page).locator('.found').first().textContent()).resolves.toContain('a reservation written into the file: no AI or machine-learning training');
     // Once the photo carries it, it is not offered again.
     expect(await warningIn(page).getByRole('button', { name: 'Mark it not for AI training' }).count()).toBe(0);
@@ -204,7 +204,7 @@ describe('marking photos not for AI training, as chosen in the settings', () => 
     expect(marked?.xmp).toContain('© 2026 Robin Réservé');
     expect(marked?.pixels).toBe(await originalPixels('gps-camera.jpg'));
     await expect.poll(() => warningIn(page).count()).toBe(1);
-    await expect(warningIn(page).locator('.found').last().textContent()).resolves.toMatch(/^Wrote "no data mining at all" into 1 photo\(s\)/);
+    await expect.poll(() => warningIn(page).locator('.found').last().textContent()).toMatch(/^Wrote "no data mining at all" into 1 photo\(s\)/);
     // The page received one copy, the marked one: never the original first.
     expect(await received()).toHaveLength(1);
   });

@@ -37,6 +37,10 @@ beforeAll(async () => {
     (await browser.context.waitForEvent('page', { timeout: 10_000 }).catch(() => null));
   await opened?.waitForLoadState().catch(() => undefined);
   openedOnInstall = opened?.url() ?? '';
+  // The worker reads the policy in the background (the first read of managed storage can take seconds) and mirrors it.
+  const worker = await browser.worker();
+  const mirrored = () => worker.evaluate(async () => ((await chrome.storage.local.get('policy')).policy as { policy?: { trainerMode?: boolean } } | undefined)?.policy?.trainerMode);
+  for (const deadline = Date.now() + 15_000; !(await mirrored()) && Date.now() < deadline; ) await new Promise((wait) => setTimeout(wait, 100));
 });
 afterAll(async () => {
   removeExtensionPolicy();

@@ -279,6 +279,9 @@ browser.runtime.onStartup.addListener(() => {
   void refreshPolicy().catch(() => undefined);
 });
 followPolicyChanges();
+// Each time the worker starts: the policy may have changed while the browser was closed or the worker asleep. Read in
+// the background; until it answers, the mirror from the last read applies.
+void refreshPolicy().catch(() => undefined);
 
 // Leaving the site ends what the badge says about it; moving within the same site keeps it (the browser resets a
 // tab's badge on navigation, so it is set again).

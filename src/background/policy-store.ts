@@ -1,7 +1,7 @@
-import { seedFromPolicy } from '../core/policy';
+import { parsePolicy, seedFromPolicy } from '../core/policy';
 import { parseSettings } from '../core/settings';
 import browser from '../shared/ext';
-import { loadPolicy, type PolicyInForce } from '../shared/load-policy';
+import { loadPolicy, NO_POLICY, type PolicyInForce } from '../shared/load-policy';
 
 /** Where the background mirrors the policy in force, for the content script (which reads it with the settings at a
  *  person's first step) and the extension's pages. */
@@ -10,10 +10,20 @@ const SEEDED_KEY = 'policySeeded';
 
 let cached: Promise<PolicyInForce> | null = null;
 
-/** What the organisation set, read from managed storage. Firefox rejects the read when nothing is set, and a
- *  browser without managed storage has none: both mean no policy. */
+/**
+ * What the organisation set, as last read from managed storage and mirrored in local storage. Reading managed storage
+ * itself can take seconds the first time in a browser session (measured: 2.6 s in Chromium 150 with no policy set),
+ * and a warning must not wait for it; `refreshPolicy` reads it in the background and updates the mirror.
+ */
 export function readPolicy(): Promise<PolicyInForce> {
-  cached ??= loadPolicy();
+  cached ??= browser.storage.local
+    .get(POLICY_KEY)
+    .then((stored) => {
+      const mirror = stored[POLICY_KEY] as { policy?: unknown; problems?: PolicyInForce['problems'] } | undefined;
+      // The mirror is ours, but storage can be damaged: it is checked again like the policy itself.
+      return mirror ? { policy: parsePolicy(mirror.policy).policy, problems: Array.isArray(mirror.problems) ? mirror.problems : [] } : NO_POLICY;
+    })
+    .catch(() => NO_POLICY);
   return cached;
 }
 
@@ -22,8 +32,8 @@ export function readPolicy(): Promise<PolicyInForce> {
  * any new value into their settings once. Run at start-up, on install and when the managed storage changes.
  */
 export async function refreshPolicy(): Promise<PolicyInForce> {
-  cached = null;
-  const inForce = await readPolicy();
+  const inForce = await loadPolicy();
+  cached = Promise.resolve(inForce);
   await browser.storage.local.set({ [POLICY_KEY]: inForce });
   if (inForce.policy.allowChanges === true) {
     const stored = await browser.storage.local.get(SEEDED_KEY);

@@ -13,6 +13,7 @@ import { ReservationSection } from './ReservationSection';
 import { loadPolicy, NO_POLICY, type PolicyInForce } from '../shared/load-policy';
 import { PolicyNote, PolicyProblems } from './PolicyNotes';
 import { RulesSection } from './RulesSection';
+import { SettingsTransfer } from './SettingsTransfer';
 
 /** A change to the person's own settings, applied to the latest of them (never to what a click's render saw). */
 export type SettingsChange = (current: Settings) => Settings;
@@ -170,6 +171,8 @@ export function Options({ initial }: { initial: Settings }) {
           </option>
         ))}
       </select>
+
+      <SettingsTransfer own={own} onImport={(imported) => save(() => imported, imported.language !== latest.current.language)} />
 
       <RulesSection settings={settings} locked={locked.has('rulesUrl')} onRulesUrl={(rulesUrl) => save((current) => ({ ...current, rulesUrl }))} />
       <p class="status" role="status" aria-live="polite">
