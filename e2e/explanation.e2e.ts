@@ -232,4 +232,36 @@ describe('first run', () => {
     await welcome.emulateMedia({ colorScheme: 'dark' });
     expect(await axeViolations(welcome)).toEqual([]);
   });
+
+  it('says what Afterlife does not do, shows the real warning on a sample, and offers the first choices by keyboard', async () => {
+    const welcome = await browser.context.newPage();
+    await welcome.goto(openedOnInstall);
+    await expect(welcome.locator('main').textContent()).resolves.toContain('No photo leaves your device through Afterlife');
+    await expect(welcome.locator('main').textContent()).resolves.toContain('No telemetry');
+    // The live example: the demo's photo site, through the real detection path.
+    const example = welcome.frameLocator('[data-testid="welcome-example"]');
+    await example.getByRole('button', { name: 'Portrait', exact: true }).click();
+    await expect.poll(() => example.locator('[data-afterlife="warning"]').count()).toBe(1);
+    expect(await example.locator('[data-afterlife="warning"]').getAttribute('data-afterlife-level')).toBe('very-high');
+    // Keyboard only: the interrupt level and "always clean" save at once.
+    await welcome.getByLabel('Medium').focus();
+    await welcome.keyboard.press('Space');
+    await welcome.getByLabel('Always remove location and camera data from photos before the page receives them').focus();
+    await welcome.keyboard.press('Space');
+    await expect
+      .poll(async () => (await (await browser.worker()).evaluate(async () => (await chrome.storage.sync.get('settings')).settings)) as Record<string, unknown>)
+      .toMatchObject({ interruptFrom: 'medium', alwaysClean: true });
+    await expect(welcome.getByTestId('pin-help').textContent()).resolves.toContain('pin next to Afterlife');
+    await setSettings(browser, {});
+  });
+
+  it('speaks German when German is chosen', async () => {
+    await setSettings(browser, { language: 'de' });
+    const welcome = await browser.context.newPage();
+    await welcome.goto(openedOnInstall);
+    await expect(welcome.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Willkommen bei Afterlife');
+    await expect(welcome.getByTestId('pin-help').textContent()).resolves.toContain('Stecknadel');
+    expect(await axeViolations(welcome)).toEqual([]);
+    await setSettings(browser, {});
+  });
 });

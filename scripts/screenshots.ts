@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { photo } from '../e2e/support/bench';
 import { facesCounted, launchWithExtension, openPopupFor, tabIdOf, warningIn } from '../e2e/support/browser';
 import { startFixtureServers } from '../e2e/support/server';
+import { canWritePolicy, CHROMIUM_POLICY_DIR, removeExtensionPolicy, writeExtensionPolicy } from '../e2e/support/chromium-policy';
 import { PROJECT_DIR } from './rules-files';
 
 const OUT = join(PROJECT_DIR, 'docs/screenshots');
@@ -51,10 +52,47 @@ async function main(): Promise<void> {
     await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
     await options.getByTestId('rules-info').waitFor();
     await options.screenshot({ path: join(OUT, `options${suffix}.png`), fullPage: true });
+
+    const welcome = await browser.context.newPage();
+    await welcome.emulateMedia({ colorScheme: scheme });
+    await welcome.setViewportSize({ width: 900, height: 900 });
+    await welcome.goto(`chrome-extension://${browser.extensionId}/src/welcome/index.html`);
+    const example = welcome.frameLocator('[data-testid="welcome-example"]');
+    await example.getByRole('button', { name: 'Portrait', exact: true }).click();
+    await example.locator('[data-afterlife="warning"]').waitFor();
+    await welcome.waitForTimeout(400);
+    await welcome.screenshot({ path: join(OUT, `welcome${suffix}.png`), fullPage: true });
     console.log(`Screenshots written to ${OUT}`);
   } finally {
     await browser.close();
     await servers.close();
+  }
+  await policyScreenshot();
+}
+
+/** The settings page as an organisation's policy leaves it: needs to write Chromium's policy folder (root). */
+async function policyScreenshot(): Promise<void> {
+  if (!canWritePolicy()) {
+    console.log(`Skipped options-policy.png: cannot write ${CHROMIUM_POLICY_DIR} (run as root to include it).`);
+    return;
+  }
+  writeExtensionPolicy({ interruptFrom: 'high', alwaysClean: true, alwaysReserve: true, country: 'DE', mutedSites: ['domain:intranet.example.org'], reservationValue: 'DMI-ALLOWED' });
+  const browser = await launchWithExtension();
+  try {
+    const worker = await browser.worker();
+    // The worker mirrors the policy once it has read it; the page reads managed storage itself.
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((wait) => setTimeout(wait, 100))) {
+      const mirrored = await worker.evaluate(async () => ((await chrome.storage.local.get('policy')).policy as { policy?: { country?: string } } | undefined)?.policy?.country);
+      if (mirrored) break;
+    }
+    const options = await browser.context.newPage();
+    await options.setViewportSize({ width: 900, height: 760 });
+    await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+    await options.getByTestId('policy-problems').waitFor();
+    await options.screenshot({ path: join(OUT, 'options-policy.png'), fullPage: true });
+  } finally {
+    await browser.close();
+    removeExtensionPolicy();
   }
 }
 

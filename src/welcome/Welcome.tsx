@@ -1,29 +1,43 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LEVELS, type Level } from '../core/levels';
+import { lockedSettings, settingsUnderPolicy } from '../core/policy';
 import { parseSettings, type Settings } from '../core/settings';
 import browser from '../shared/ext';
 import { languageCode } from '../shared/i18n';
+import { loadPolicy, NO_POLICY, type PolicyInForce } from '../shared/load-policy';
 import { placeFor } from '../shared/place';
 import { useT } from '../ui/i18n-context';
 import { PlacePicker } from '../ui/PlacePicker';
 import { countryName, regionList } from '../ui/place-names';
 
+/** Firefox and Chromium put the pin in different places; the page says the one that applies. */
+const isFirefox = () => browser.runtime.getURL('').startsWith('moz-extension:');
+
 /**
- * The first-run page: what Afterlife does, and the one question that changes its facts — where the person is. The
- * browser's suggestion is already in use; confirming or changing it saves at once. Nothing is looked up online.
+ * The first-run page: what Afterlife does and does not do, a live example (the demo's simulated photo site, through
+ * the real detection path), the one question that changes its facts — where the person is — and the two choices
+ * most people want to make at once: when to be interrupted, and whether to clean every photo. Each choice saves at
+ * once; an organisation's policy shows as set. Nothing is looked up online.
  */
 export function Welcome({ initial }: { initial: Settings }) {
   const t = useT();
-  const [settings, setSettings] = useState(initial);
+  const [own, setOwn] = useState(initial);
+  const latest = useRef(initial);
+  const [inForce, setInForce] = useState<PolicyInForce>(NO_POLICY);
   const [status, setStatus] = useState('');
+  useEffect(() => void loadPolicy().then(setInForce), []);
+  const settings = settingsUnderPolicy(own, inForce.policy);
+  const locked = new Set(lockedSettings(inForce.policy));
   const language = languageCode(settings.language);
   const place = placeFor(settings);
   const name = countryName(place.country, t, language);
 
-  const choose = async (country: string) => {
+  const save = async (change: (current: Settings) => Settings) => {
     // Read again before writing, so a setting changed in another window since this page opened is kept.
     const current = parseSettings((await browser.storage.sync.get('settings')).settings);
-    const next = { ...current, country };
-    setSettings(next);
+    const next = change(current);
+    latest.current = next;
+    setOwn(next);
     try {
       await browser.storage.sync.set({ settings: next });
       setStatus(t('options_saved'));
@@ -36,6 +50,24 @@ export function Welcome({ initial }: { initial: Settings }) {
     <>
       <h1>{t('welcome_title')}</h1>
       <p>{t('welcome_intro')}</p>
+      <ul>
+        <li>{t('welcome_does_not_send')}</li>
+        <li>{t('welcome_no_telemetry')}</li>
+        <li>{t('welcome_not_a_lock')}</li>
+      </ul>
+
+      <h2 id="example-heading">{t('welcome_example_heading')}</h2>
+      <p id="example-help" class="help">
+        {t('welcome_example_help')}
+      </p>
+      <iframe
+        class="example"
+        src={browser.runtime.getURL('src/demo/sites/photo.html')}
+        title={t('welcome_example_frame')}
+        aria-describedby="example-help"
+        data-testid="welcome-example"
+      />
+
       <h2 id="place-heading">{t('welcome_place_heading')}</h2>
       <p id="place-help" class="help">
         {t('place_help')}
@@ -43,10 +75,51 @@ export function Welcome({ initial }: { initial: Settings }) {
       <label class="stacked" for="place">
         {t('place_label')}
       </label>
-      <PlacePicker id="place" value={settings.country} language={language} describedBy="place-help place-regions" onChange={(country) => void choose(country)} />
+      <PlacePicker
+        id="place"
+        value={settings.country}
+        language={language}
+        describedBy="place-help place-regions"
+        disabled={locked.has('country')}
+        onChange={(country) => void save((current) => ({ ...current, country }))}
+      />
       <p id="place-regions" class="help" data-testid="place-regions">
         {place.regions.length > 0 ? t('place_regions', [name, regionList(place.regions, t)]) : t('place_regions_none', [name])}
       </p>
+
+      <h2 id="choices-heading">{t('welcome_choices_heading')}</h2>
+      <fieldset aria-describedby="interrupt-help" disabled={locked.has('interruptFrom')}>
+        <legend>{t('options_interrupt_heading')}</legend>
+        <p id="interrupt-help" class="help">
+          {t('options_interrupt_help')}
+        </p>
+        {LEVELS.map((level: Level) => (
+          <label key={level}>
+            <input type="radio" name="interrupt-from" value={level} checked={settings.interruptFrom === level} onChange={() => void save((current) => ({ ...current, interruptFrom: level }))} />
+            {t(`level_${level.replace('-', '_')}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.alwaysClean}
+          disabled={locked.has('alwaysClean')}
+          aria-describedby="clean-help"
+          onChange={(event) => {
+            const alwaysClean = (event.currentTarget as HTMLInputElement).checked;
+            void save((current) => ({ ...current, alwaysClean }));
+          }}
+        />
+        {t('options_always_clean')}
+      </label>
+      <p id="clean-help" class="help">
+        {t('options_always_clean_help')}
+      </p>
+
+      <h2 id="pin-heading">{t('welcome_pin_heading')}</h2>
+      <p data-testid="pin-help">{t(isFirefox() ? 'welcome_pin_firefox' : 'welcome_pin_chromium')}</p>
+
       <h2>{t('welcome_next_heading')}</h2>
       <ul>
         <li>{t('welcome_next_upload')}</li>
