@@ -1,36 +1,53 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProjectRules } from '../scripts/project-rules';
+import { createBundle } from '../src/core/rules/bundle';
+import { generateKeyPair, signPayload, toBase64 } from '../src/core/rules/signature';
 import { axeViolations } from './support/axe';
 import { photo } from './support/bench';
 import { launchWithExtension, openPopupFor, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
 import { canWritePolicy, removeExtensionPolicy, unpackedExtensionId, writeExtensionPolicy } from './support/chromium-policy';
 import { startFixtureServers, type FixtureServers } from './support/server';
+import { startUpdateServer } from './support/update-server';
 
 /** What an organisation sets: a training room that warns only at very high, except on OkCupid, cleans and marks
- *  every photo, mutes an intranet, lets nobody mute, and names Germany; one value Afterlife cannot use. */
-const POLICY = {
+ *  every photo, mutes an intranet, lets nobody mute, names Germany and runs its own signed rules channel; one value
+ *  Afterlife cannot use (a reservation that allows mining). */
+const policyFor = (rulesUpdateUrl: string, publicKey: string, keyId: string) => ({
   interruptFrom: 'very-high',
   alwaysClean: true,
   alwaysReserve: true,
-  reservationValue: 'DMI-PROHIBITED',
+  reservationValue: 'DMI-ALLOWED',
   forcedSites: ['okcupid'],
   mutedSites: ['domain:example-photos.test'],
   allowMuting: false,
   country: 'DE',
   trainerMode: true,
-  rulesUpdateUrl: 'http://rules.example.org/rules.signed.json',
-};
+  rulesUpdateUrl,
+  rulesPublicKeys: [{ id: keyId, publicKey }],
+});
 
 const writable = canWritePolicy();
 let servers: FixtureServers;
+let updates: Awaited<ReturnType<typeof startUpdateServer>>;
+let orgKey: Awaited<ReturnType<typeof generateKeyPair>>;
 let browser: ExtensionBrowser;
+const { data } = loadProjectRules();
+
+/** A rules bundle one version newer than the one shipped, signed with the given key, as an organisation publishes. */
+async function signedWith(key: Awaited<ReturnType<typeof generateKeyPair>>): Promise<string> {
+  const payload = JSON.stringify(createBundle({ ...data, version: String(Number(data.version) + 1) }, new Date()));
+  return JSON.stringify(await signPayload(payload, key.privateKey, key.keyId));
+}
 /** The page the extension opened on install, if any. */
 let openedOnInstall = '';
 
 beforeAll(async () => {
   if (!writable) return;
   servers = await startFixtureServers();
-  writeExtensionPolicy(POLICY);
+  updates = await startUpdateServer();
+  orgKey = await generateKeyPair();
+  writeExtensionPolicy(policyFor(updates.url, toBase64(orgKey.publicKey), orgKey.keyId));
   browser = await launchWithExtension();
   const opened =
     browser.context.pages().find((open) => open.url().startsWith('chrome-extension://')) ??
@@ -45,6 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   removeExtensionPolicy();
   await browser?.close();
+  await updates?.close();
   await servers?.close();
 });
 
@@ -67,12 +85,15 @@ describe.skipIf(!writable)('administrator policy from the Chromium policy folder
 
   it('shows each policy-set choice as set by the organisation, read-only, and names the value it ignored', async () => {
     const options = await openOptions();
-    await expect.poll(() => options.getByTestId('policy-problems').textContent().catch(() => '')).toContain('rulesUpdateUrl');
+    await expect.poll(() => options.getByTestId('policy-problems').textContent().catch(() => '')).toContain('reservationValue');
     expect(await options.getByLabel('Very high').isChecked()).toBe(true);
     expect(await options.getByLabel('Very high').isDisabled()).toBe(true);
     const clean = options.getByLabel('Always remove location and camera data from photos before the page receives them');
     expect([await clean.isChecked(), await clean.isDisabled()]).toEqual([true, true]);
-    expect(await options.getByRole('radio', { name: 'no data mining at all' }).isChecked()).toBe(true);
+    // The reservation value was ignored: the person's own (the default) applies and stays theirs to change.
+    expect(await options.getByRole('radio', { name: 'no AI or machine-learning training' }).isChecked()).toBe(true);
+    expect(await options.getByRole('radio', { name: 'no AI or machine-learning training' }).isDisabled()).toBe(false);
+    expect(await options.locator('#rules-url').isDisabled()).toBe(true);
     expect(await options.getByTestId('place-picker').inputValue()).toBe('DE');
     expect(await options.getByTestId('place-picker').isDisabled()).toBe(true);
     expect(await options.getByTestId('policy-note').count()).toBeGreaterThanOrEqual(5);
@@ -89,7 +110,7 @@ describe.skipIf(!writable)('administrator policy from the Chromium policy folder
     await page.setInputFiles('#photo', photo('meta/gps-camera.jpg'));
     await expect.poll(() => page.evaluate(() => (window as unknown as { received: unknown[] }).received.length)).toBe(1);
     const [received] = await page.evaluate(() => (window as unknown as { received: Array<Record<string, unknown>> }).received);
-    expect(received).toMatchObject({ exif: false, serial: false, dataMining: 'DMI-PROHIBITED' });
+    expect(received).toMatchObject({ exif: false, serial: false, dataMining: 'DMI-PROHIBITED-AIMLTRAINING' });
     await page.close();
   });
 
@@ -113,5 +134,21 @@ describe.skipIf(!writable)('administrator policy from the Chromium policy folder
     await expect(popup.getByTestId('trainer-mode').textContent()).resolves.toBe('Open the trainer demo');
     expect(await warningIn(page).count()).toBe(0);
     await page.close();
+  });
+
+  it("takes rule updates only from the organisation's channel, signed by its key", async () => {
+    const options = await openOptions();
+    const check = async () => {
+      const button = options.locator('button', { hasText: /Check for updates now|Checking/ });
+      await button.click();
+      await expect.poll(() => button.isEnabled(), { timeout: 10_000 }).toBe(true);
+      return (await options.getByTestId('last-check').textContent()) ?? '';
+    };
+    updates.answer({ status: 200, body: await signedWith(await generateKeyPair()) });
+    await expect(check()).resolves.toContain('The update was refused because it was not signed by');
+    updates.answer({ status: 200, body: await signedWith(orgKey) });
+    await expect(check()).resolves.toContain(`New rules were installed (version ${Number(data.version) + 1}).`);
+    expect(updates.requests.length).toBeGreaterThanOrEqual(2);
+    await options.close();
   });
 });
