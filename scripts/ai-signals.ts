@@ -7,6 +7,7 @@
 import robotsParser from 'robots-parser';
 import { pageSignalsOf, type MetaTag, type PageSignals } from '../src/core/page-signals';
 import type { SiteRule, TermFact } from '../src/core/rules/types';
+import type { Fetcher } from './polite-fetch';
 
 export interface AiCrawler {
   token: string;
@@ -16,9 +17,6 @@ export interface AiCrawler {
   source: string;
   reviewed: string;
 }
-
-/** How the script reaches the web: injected, so tests serve their own pages and no test touches the internet. */
-export type Fetcher = (url: string) => Promise<{ status: number; url: string; text: string }>;
 
 export interface SiteSignals {
   site: string;
@@ -30,8 +28,6 @@ export interface SiteSignals {
   page: { url: string; status: number; signals: PageSignals } | null;
 }
 
-/** The user agent the script announces itself with, so a site's operator can tell who is asking, and why. */
-export const USER_AGENT = 'AfterlifeRulesCheck/1.0 (a maintainer of the Afterlife browser extension reading robots.txt and AI meta tags, by hand, a few pages per site)';
 
 const namesToken = (robots: string, token: string) => new RegExp(`^\\s*user-agent\\s*:\\s*${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:#.*)?$`, 'im').test(robots);
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { AiCrawlersSchema, PrimarySourcesSchema } from '../src/core/rules/schema';
+import { reviewProblems } from '../src/core/rules/review-dates';
 import { sourceShare, type SourceShare } from '../src/core/rules/sources';
 import { formatProblem, validateRules } from '../src/core/rules/validate';
 import { readRuleFiles, RULES_DIR } from './rules-files';
@@ -25,6 +26,12 @@ if (!crawlersFile.success) {
   for (const issue of crawlersFile.issues) problems.push({ file: 'rules/ai-crawlers.json', field: (issue.path ?? []).map((item) => String(item.key)).join('.'), message: issue.message });
 }
 
+// Review dates against today: a date in the future is a mistake (an error); a fact not checked for a year is
+// reported so a maintainer re-reads its source (a warning: it does not fail the check).
+const today = process.env.AFTERLIFE_TODAY ?? new Date().toISOString().slice(0, 10);
+const reviews = data ? reviewProblems(data, today) : { stale: [], future: [] };
+for (const fact of reviews.future) problems.push({ file: fact.file, field: fact.field, message: `reviewed ${fact.reviewed}, which is after today (${today})` });
+
 if (problems.length > 0) {
   for (const problem of problems) console.error(formatProblem(problem));
   console.error(`\nrules:check found ${problems.length} problem${problems.length === 1 ? '' : 's'}.`);
@@ -41,6 +48,10 @@ if (problems.length > 0) {
   console.log(
     `rules:check: ${data.sites.length} sites in ${categories} categories, ${data.operators.length} operators, ${data.datasets.length} datasets, ${data.licences.length} licences — no problems.`,
   );
+  if (reviews.stale.length > 0) {
+    console.log(`\nWarning: ${reviews.stale.length} fact(s) not reviewed for over a year — re-read their sources:`);
+    for (const fact of reviews.stale) console.log(`  ${fact.file}: ${fact.field}: reviewed ${fact.reviewed} (${fact.days} days ago)`);
+  }
   console.log(`\nPrimary sources: ${primary} of ${claims} site claims (${percent(primary, claims)}); ${shares.filter((share) => share.primary === share.claims).length} of ${shares.length} sites cite only primary sources.`);
   console.log('Per site, weakest first (primary / claims):');
   const sorted = [...shares].sort((a, b) => a.primary / Math.max(1, a.claims) - b.primary / Math.max(1, b.claims) || a.site.localeCompare(b.site));

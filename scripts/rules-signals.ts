@@ -11,41 +11,12 @@ import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { AiCrawlersSchema } from '../src/core/rules/schema';
 import type { SiteRule, TermFact } from '../src/core/rules/types';
-import { collectSignals, signalsFact, USER_AGENT, type AiCrawler, type Fetcher } from './ai-signals';
+import { collectSignals, signalsFact, type AiCrawler } from './ai-signals';
+import { politeFetcher, type Fetcher } from './polite-fetch';
+
+export { politeFetcher };
 import { loadProjectRules } from './project-rules';
 import { RULES_DIR } from './rules-files';
-
-const TIMEOUT_MS = 15_000;
-const RETRIES = 2;
-
-/** Fetches one page at a time (the script never runs two requests at once), retrying network errors and server
- *  errors after a pause. */
-export function politeFetcher({ retryDelayMs = 2000 }: { retryDelayMs?: number } = {}): Fetcher {
-  let queue = Promise.resolve();
-  const once = async (url: string) => {
-    const response = await fetch(url, { headers: { 'user-agent': USER_AGENT, accept: 'text/html,text/plain;q=0.9,*/*;q=0.1' }, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' });
-    return { status: response.status, url: response.url, text: (await response.text()).slice(0, 1_000_000) };
-  };
-  return (url) => {
-    const attempt = async () => {
-      for (let tries = 0; ; tries++) {
-        try {
-          const result = await once(url);
-          if (result.status < 500 || tries >= RETRIES) return result;
-        } catch (error) {
-          if (tries >= RETRIES) throw error;
-        }
-        await new Promise((wait) => setTimeout(wait, retryDelayMs * (tries + 1)));
-      }
-    };
-    const result = queue.then(attempt);
-    queue = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  };
-}
 
 export function readCrawlers(rulesDir = RULES_DIR): AiCrawler[] {
   const path = join(rulesDir, 'ai-crawlers.json');

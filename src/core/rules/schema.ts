@@ -120,6 +120,12 @@ const OfficialUrls = v.optional(v.pipe(v.array(HttpsUrl, 'must be a list of http
 const Terms = v.pipe(v.array(TermFactSchema, 'must be a list of facts'), v.maxLength(50));
 const OptOuts = v.pipe(v.array(OptOutSchema, 'must be a list of settings'), v.maxLength(20));
 
+/** CSS selectors are data here: they are only ever passed to querySelector, never turned into code. */
+const Selector = text(300);
+
+/** Pages `npm run rules:watch` keeps an eye on, with the part that matters when the page has much else. */
+const Watch = v.optional(v.pipe(v.array(v.strictObject({ url: HttpsUrl, selector: v.optional(Selector) }), 'must be a list of { url, selector? }'), v.maxLength(20)));
+
 export const OperatorSchema = v.strictObject({
   id: Id,
   name: text(100),
@@ -127,10 +133,8 @@ export const OperatorSchema = v.strictObject({
   officialUrls: OfficialUrls,
   terms: Terms,
   optOuts: OptOuts,
+  watch: Watch,
 });
-
-/** CSS selectors are data here: they are only ever passed to querySelector, never turned into code. */
-const Selector = text(300);
 
 export const PickerSchema = <T extends v.GenericSchema<string>>(value: T) =>
   v.strictObject({
@@ -155,6 +159,7 @@ export const SiteSchema = v.strictObject({
   uploadPages: v.pipe(v.array(HttpsUrl, 'must be a list of https URLs'), v.maxLength(20)),
   terms: Terms,
   optOuts: OptOuts,
+  watch: Watch,
   datasets: v.pipe(v.array(Id, 'must be a list of dataset ids'), v.maxLength(100)),
   licencePicker: v.optional(PickerSchema(LicenceId)),
   visibilityPicker: v.optional(PickerSchema(v.picklist(['public', 'members', 'private'], 'must be public, members or private'))),

@@ -90,6 +90,14 @@ export interface SiteRule {
   datasets: string[];
   licencePicker?: PickerRule<string>;
   visibilityPicker?: PickerRule<Visibility>;
+  /** Pages `npm run rules:watch` follows for changes; without it, the site's own sources are followed. */
+  watch?: WatchedPage[];
+}
+
+export interface WatchedPage {
+  url: string;
+  /** The part of the page that matters (a CSS selector), when the page carries much else. */
+  selector?: string;
 }
 
 /** A company whose terms cover several services: the facts live here once and every service naming it inherits
@@ -101,6 +109,7 @@ export interface OperatorRule {
   officialUrls?: string[];
   terms: TermFact[];
   optOuts: OptOut[];
+  watch?: WatchedPage[];
 }
 
 /** From most to least in use: the order the model weighs them in (src/core/risk/history.ts). */
