@@ -2,9 +2,9 @@ import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { faceModelsPlugin } from './scripts/vite-plugin-face-models';
-import { bundledRulesPlugin } from './scripts/vite-plugin-rules';
-import { uploadPathPlugin } from './scripts/vite-plugin-upload-path';
+import { faceModelsPlugin } from './scripts/build/vite-plugin-face-models';
+import { bundledRulesPlugin } from './scripts/build/vite-plugin-rules';
+import { uploadPathPlugin } from './scripts/build/vite-plugin-upload-path';
 
 // Content scripts are named *.iife.ts so crxjs builds each as one standalone IIFE that runs at
 // document_start, instead of its default loader that imports a chunk only after the page has loaded

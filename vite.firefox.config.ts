@@ -3,9 +3,9 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
 import chromium from './vite.config';
-import { faceModelsPlugin } from './scripts/vite-plugin-face-models';
-import { bundledRulesPlugin } from './scripts/vite-plugin-rules';
-import { FIREFOX_MIN_VERSION, firefoxManifest } from './scripts/firefox-manifest';
+import { faceModelsPlugin } from './scripts/build/vite-plugin-face-models';
+import { bundledRulesPlugin } from './scripts/build/vite-plugin-rules';
+import { FIREFOX_MIN_VERSION, firefoxManifest } from './scripts/firefox/firefox-manifest';
 
 // The Firefox build: the same sources, pages and bundled rules as the Chromium build (its build options are reused,
 // so a page added there is built here too), with the manifest transformed for Firefox and written to its own folder.

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProjectRules } from '../scripts/project-rules';
+import { loadProjectRules } from '../scripts/rules/project-rules';
 import { createBundle } from '../src/core/rules/bundle';
 import { generateKeyPair, signPayload, toBase64 } from '../src/core/rules/signature';
 import { axeViolations } from './support/axe';

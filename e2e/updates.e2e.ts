@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProjectRules } from '../scripts/project-rules';
+import { loadProjectRules } from '../scripts/rules/project-rules';
 import { createBundle } from '../src/core/rules/bundle';
 import { generateKeyPair, signPayload, toBase64 } from '../src/core/rules/signature';
 import type { SiteRule } from '../src/core/rules/types';

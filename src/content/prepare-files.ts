@@ -2,7 +2,7 @@ import type { AutoActions } from '../core/auto-actions-setting';
 import type { PreparedFiles } from './before-page';
 import { cleanFiles } from './clean-files';
 import { reserveFiles } from './reserve-files';
-import type { Send } from './upload';
+import type { Send } from './send';
 
 /** The person's automatic actions on a choice of photos, in the order that keeps both: clean first (which removes
  *  all metadata, a reservation included), then write the reservation into the cleaned copy. */

@@ -2,7 +2,7 @@ import { JPEG_HEAD_BYTES, WHOLE_FILE_LIMIT } from '../core/photo/metadata-range'
 import { SNIFF_BYTES, sniffImageFormat } from '../core/photo/sniff';
 import { fromBase64 } from '../core/rules/signature';
 import { readAsBase64 } from './photos';
-import type { Send } from './upload';
+import type { Send } from './send';
 
 /** The formats a reservation can be written into, known from the file's own first bytes (the same sniffer as
  *  detection); a PNG or WebP only up to the size the worker takes whole. */

@@ -7,8 +7,10 @@ import { countFacesIn } from './faces';
 import { createRepeatFilter, photosAmong, withMetadataBytes } from './photos';
 import { choosePickerValue, readPicker } from './pickers';
 import { showWarning } from './warning/warning';
+import type { Send } from './send';
 
-export type Send = (request: Request) => Promise<unknown>;
+
+export type { Send };
 interface Upload {
   path: UploadPath;
   files: readonly File[];

@@ -1,6 +1,6 @@
 /**
  * Where the face detector's files live in the extension, and their names: shared by the build, which copies them
- * from the npm packages (scripts/vite-plugin-face-models.ts), and the detector, which loads them (detector.ts).
+ * from the npm packages (scripts/build/vite-plugin-face-models.ts), and the detector, which loads them (detector.ts).
  */
 
 /** The folder, relative to the extension's root. */

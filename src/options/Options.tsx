@@ -14,9 +14,8 @@ import { loadPolicy, NO_POLICY, type PolicyInForce } from '../shared/load-policy
 import { PolicyNote, PolicyProblems } from './PolicyNotes';
 import { RulesSection } from './RulesSection';
 import { SettingsTransfer } from './SettingsTransfer';
+import type { SettingsChange } from './settings-change';
 
-/** A change to the person's own settings, applied to the latest of them (never to what a click's render saw). */
-export type SettingsChange = (current: Settings) => Settings;
 
 /** Settings: what interrupts, muted sites, language, and the rules in use. Every change saves at once to sync
  *  storage, and changes made elsewhere (another window muting a site) show up here live. What an organisation's

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_DIR } from '../../../scripts/rules-files';
+import { PROJECT_DIR } from '../../../scripts/rules/rules-files';
 import { readTrainingMining } from './c2pa';
 import { assertion, box, jpegWithStore, manifestStore, pngWithStore, superbox, trainingMining, webpWithStore } from './test-support/c2pa-store';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_DIR } from '../../../scripts/rules-files';
+import { PROJECT_DIR } from '../../../scripts/rules/rules-files';
 import { factsFromMetadata } from './facts';
 import { readPhotoMetadata } from './metadata';
 import { classifyFile, sniffImageFormat } from './sniff';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_DIR } from '../../../scripts/rules-files';
+import { PROJECT_DIR } from '../../../scripts/rules/rules-files';
 import { factsFromMetadata } from './facts';
 import { licenceIdFromUrl } from './licence-url';
 import { dataMiningValueOf, reservesAgainstTraining } from './data-mining';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_DIR } from '../../../scripts/rules-files';
+import { PROJECT_DIR } from '../../../scripts/rules/rules-files';
 import { readPhotoMetadata } from './metadata';
 import { reserveJpeg } from './reserve';
 import { reservePng } from './reserve-png';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadProjectRules } from '../../../scripts/project-rules';
+import { loadProjectRules } from '../../../scripts/rules/project-rules';
 import { levelRank, type Level } from '../levels';
 import { regionsOf } from '../region';
 import { DATASET_STATUSES, type SiteRule } from '../rules/types';

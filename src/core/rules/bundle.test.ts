@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadProjectRules } from '../../../scripts/project-rules';
+import { loadProjectRules } from '../../../scripts/rules/project-rules';
 import { compareVersions, createBundle, readBundle } from './bundle';
 
 const { data } = loadProjectRules();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readRuleFiles } from '../../../scripts/rules-files';
+import { readRuleFiles } from '../../../scripts/rules/rules-files';
 import { formatProblem, validateRules, type RuleFiles } from './validate';
 
 const RUNS = Math.min(Number(process.env.AFTERLIFE_FUZZ_RUNS) || 300, 5000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadProjectRules } from '../../../scripts/project-rules';
+import { loadProjectRules } from '../../../scripts/rules/project-rules';
 import { appliesIn } from '../region';
 import { assess } from '../risk/assess';
 import { resolveOperators, withOperator } from './operators';

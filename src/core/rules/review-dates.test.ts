@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadProjectRules } from '../../../scripts/project-rules';
+import { loadProjectRules } from '../../../scripts/rules/project-rules';
 import { oldestReview, reviewedFacts, reviewProblems } from './review-dates';
 
 const { data } = loadProjectRules();

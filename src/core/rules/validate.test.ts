@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRuleFiles } from '../../../scripts/rules-files';
+import { readRuleFiles } from '../../../scripts/rules/rules-files';
 import { formatProblem, validateRules, type RuleFiles } from './validate';
 
 const REVIEWED = '2026-11-23';

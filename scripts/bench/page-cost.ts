@@ -1,0 +1,94 @@
+/**
+ * One page load's cost to the page, and the browsers to compare it in: shared by `npm run bench` and
+ * `npm run bench:compare`.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArgs, CHROMIUM, EXTENSION_DIR } from '../../e2e/support/browser';
+
+/**
+ * Script and task time of one page load, from the DevTools performance metrics, after the page settles. Measured
+ * in the main thread's CPU time ("threadTicks"), not wall-clock time: on two cores the wall-clock time of a task
+ * also counts the moments the thread waited for a core while other processes ran, which made two identical
+ * browsers differ by up to 11% (A/A 0.89–1.06 with 30 loads a side); CPU time puts that A/A within about 1%.
+ */
+export async function pageCost(context: BrowserContext, url: string, settle: (page: Page) => Promise<void>): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.goto(url);
+  await settle(page);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  await page.close();
+  return (value('ScriptDuration') + value('TaskDuration')) * 1000;
+}
+
+/** Headless Chromium with a fresh profile and the given build of the extension, or with no extension at all;
+ *  closing it removes the profile. */
+export async function launchForCost(extensionDir: string | null): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = await mkdtemp(join(tmpdir(), 'afterlife-cost-'));
+  const args = extensionDir ? chromiumArgs(extensionDir) : chromiumArgs(EXTENSION_DIR).filter((arg) => !arg.includes('extension'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    },
+  };
+}
+
+/**
+ * A copy of the built extension whose content scripts are empty files: what any extension that injects scripts
+ * into every page at document_start costs, whatever its scripts do (setting up their worlds). Beside the real
+ * extension it separates Chromium's share of the page cost from ours.
+ */
+export async function emptyScriptTwin(extensionDir = EXTENSION_DIR): Promise<string> {
+  const twin = await mkdtemp(join(tmpdir(), 'afterlife-twin-'));
+  await cp(extensionDir, twin, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(twin, 'manifest.json'), 'utf8')) as { content_scripts: Array<{ js?: string[] }> };
+  for (const file of manifest.content_scripts.flatMap((script) => script.js ?? [])) await writeFile(join(twin, file), '');
+  return twin;
+}
+
+/** One side of a comparison: a built extension, or `null` for a browser without any. */
+export interface CostSide {
+  name: string;
+  extensionDir: string | null;
+}
+
+/**
+ * Page cost of several sides, side by side: `rounds` times, a fresh browser for every side, then `loadsPerRound`
+ * loads alternating between them (the order reversed every other load, so drift in the machine's load hits every
+ * side alike). Fresh browsers each round because one browser instance may sit a millisecond or two above or below
+ * another for its whole life (four browsers without any extension, 40 heavy-page loads each: up to 1.6% apart) —
+ * as much as the cost being measured; spreading a side's loads over several instances averages that out.
+ * Returns every side's samples, by name.
+ */
+export async function compareSides(
+  sides: readonly CostSide[],
+  url: string,
+  settle: (page: Page) => Promise<void>,
+  { rounds, loadsPerRound }: { rounds: number; loadsPerRound: number },
+): Promise<Map<string, number[]>> {
+  const samples = new Map(sides.map((side) => [side.name, [] as number[]]));
+  for (let round = 0; round < rounds; round++) {
+    const browsers = await Promise.all(sides.map((side) => launchForCost(side.extensionDir)));
+    const contexts = browsers.map((browser) => browser.context);
+    try {
+      // A first load in each browser warms its caches; it is not counted.
+      for (const context of contexts) await pageCost(context, url, settle);
+      for (let load = 0; load < loadsPerRound; load++) {
+        const order = sides.map((_, index) => index);
+        if ((round * loadsPerRound + load) % 2 === 1) order.reverse();
+        for (const index of order) samples.get(sides[index]!.name)!.push(await pageCost(contexts[index]!, url, settle));
+      }
+    } finally {
+      await Promise.all(browsers.map((browser) => browser.close()));
+    }
+  }
+  return samples;
+}
