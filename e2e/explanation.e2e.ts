@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadProjectRules } from '../scripts/rules/project-rules';
 import { axeViolations } from './support/axe';
 import { photo } from './support/bench';
 import { badgeOf, facesCounted, launchWithExtension, openPopupFor, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
@@ -61,13 +62,32 @@ describe('popup after an upload on a photo-sharing site', () => {
     expect(await popup.locator('[data-action="site-opt-out"]').count()).toBe(3);
     await expect(popup.locator('[data-action="site-opt-out"]').first().textContent()).resolves.toContain('Settings → Privacy & Permissions');
     await expect(popup.locator('[data-action="check-exposing-ai"] a').getAttribute('href')).resolves.toBe('https://exposing.ai/search/');
-    const years = await popup.locator('[data-testid="timeline"] .year').allTextContents();
+    const years = await popup.locator('[data-testid="timeline-table"] .year').allTextContents();
     expect(years.length).toBeGreaterThanOrEqual(15);
     expect([...years].sort()).toEqual(years);
     await expect(popup.locator('[data-dataset="megaface"]').textContent()).resolves.toMatch(/MegaFace.*withdrawn, copies still circulate/);
     await expect(popup.locator('[data-topic="content-licence"]').textContent()).resolves.toMatch(/All Rights Reserved.*\(checked \d{4}-\d{2}-\d{2}\)/);
     await expect(popup.getByTestId('last-upload').textContent()).resolves.toContain('1 photo(s)');
     await expect(popup.getByTestId('rules-version').textContent()).resolves.toMatch(/^Rules version \d+, reviewed \d{4}-\d{2}-\d{2}/);
+  });
+
+  it("draws the site's history from the rules: a bar per dataset, taller for more images, and the same facts in a table", async () => {
+    const popup = await openPopupFor(browser, await uploadOnPhotoSite());
+    await popup.getByTestId('timeline').waitFor();
+    const flickr = loadProjectRules().data.sites.find((site) => site.id === 'flickr');
+    const datasets = loadProjectRules().data.datasets.filter((dataset) => flickr?.datasets.includes(dataset.id));
+    expect(await popup.locator('[data-bar]').count()).toBe(datasets.length);
+    expect(await popup.locator('[data-testid="timeline-table"] tbody tr').count()).toBe(datasets.length);
+    const sized = datasets.filter((dataset) => dataset.images).sort((a, b) => (a.images ?? 0) - (b.images ?? 0));
+    const [smallest, largest] = [sized[0], sized.at(-1)];
+    const height = (id: string) => popup.locator(`[data-bar="${id}"]`).evaluate((bar) => Number(bar.getAttribute('height')));
+    expect(await height(largest!.id)).toBeGreaterThan(await height(smallest!.id));
+    await expect(popup.locator(`[data-row="${largest!.id}"]`).textContent()).resolves.toContain(largest!.images!.toLocaleString('en-US'));
+    await expect(popup.locator('figure figcaption').textContent()).resolves.toMatch(new RegExp(`^${datasets.length} datasets built from Flickr's photos`));
+    // The full list with sources folds under the picture.
+    expect(await popup.getByTestId('dataset-list').isVisible()).toBe(false);
+    await popup.getByText(`All ${datasets.length} datasets, with what each is and its source`).click();
+    expect(await popup.getByTestId('dataset-list').isVisible()).toBe(true);
   });
 
   it('makes no network request when it opens', async () => {

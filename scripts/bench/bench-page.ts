@@ -1,0 +1,180 @@
+/** The page-cost figures of `npm run bench`: what the content scripts cost every page, side by side with an
+ *  empty-script twin, the injected size and the memory of pages and of the extension. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import puppeteer from 'puppeteer-core';
+import { gzipSync } from 'node:zlib';
+import { EXTENSION_DIR, facesCounted, launchWithExtension, stopServiceWorker, tabIdOf } from '../../e2e/support/browser';
+import { RULES_LOADED_MEASURE } from '../../src/background/measures';
+import { startFixtureServers } from '../../e2e/support/server';
+import { compareSides, emptyScriptTwin, type CostSide } from './page-cost';
+import { UPLOAD_PATH_FILE } from '../../src/content/upload-path-file';
+import { format, spreadOf, type Row } from './bench-table';
+import { median } from './stats';
+
+/** Everything the manifest injects into every page at load: its content scripts, raw and gzipped. */
+export async function benchInjectedSize(rows: Row[]): Promise<void> {
+  const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: Array<{ js?: string[] }> };
+  const files = manifest.content_scripts.flatMap((script) => script.js ?? []);
+  const bodies = await Promise.all(files.map((file) => readFile(join(EXTENSION_DIR, file))));
+  const raw = bodies.reduce((sum, body) => sum + body.length, 0);
+  const gzipped = bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+  rows.push({ figure: `injected at page load: ${files.length} scripts, raw / gzipped (KB)`, median: `${format(raw / 1024, 1)} / ${format(gzipped / 1024, 1)}`, spread: '—', goal: '≤ 15 KB gzipped', met: gzipped <= 15 * 1024 ? 'yes' : 'NO' });
+  // The rest of the upload path, which the content script imports on a page's first file (its upload-to-warning
+  // times below include that import: every run is a fresh page).
+  const module = await readFile(join(EXTENSION_DIR, UPLOAD_PATH_FILE));
+  rows.push({ figure: 'loaded on the first file: the upload path module, raw / gzipped (KB)', median: `${format(module.length / 1024, 1)} / ${format(gzipSync(module, { level: 9 }).length / 1024, 1)}`, spread: '—', goal: 'reported', met: '—' });
+}
+
+const NEAR_EMPTY = 'a near-empty page';
+
+/**
+ * The cost on pages that never upload: script and task time with the extension against without it, in one run,
+ * loads alternating between the sides; an A/A pair (no extension either side) as the noise floor; and the
+ * empty-script twin, for the part of the cost that comes with injecting any script at all. Each side's loads are
+ * spread over fresh browsers (see compareSides): the heavy and near-empty pages 4 rounds of 20 loads, the
+ * infinite-scroll page (2 s a load) 3 rounds of 10.
+ */
+export async function benchPageCost(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>): Promise<void> {
+  const loaded = async (page: import('playwright-core').Page) => void (await page.waitForLoadState('load'));
+  const pages: Array<[string, string, (page: import('playwright-core').Page) => Promise<void>, { rounds: number; loadsPerRound: number }]> = [
+    ['heavy page (5,000 elements)', servers.http('www.flickr.com', '/bench/heavy.html'), loaded, { rounds: 4, loadsPerRound: 20 }],
+    [
+      'infinite scroll (20,000 elements in 2 s)',
+      servers.http('www.flickr.com', '/bench/scroll.html'),
+      async (page) => void (await page.evaluate(() => (window as unknown as { scrollDone: Promise<number> }).scrollDone)),
+      { rounds: 3, loadsPerRound: 10 },
+    ],
+    // What the extension adds to any page load whatever the page does: setting up the content scripts' world.
+    [NEAR_EMPTY, servers.http('www.flickr.com', '/bench/blank.html'), loaded, { rounds: 4, loadsPerRound: 20 }],
+  ];
+  const sides: CostSide[] = [
+    { name: 'with', extensionDir: EXTENSION_DIR },
+    { name: 'a', extensionDir: null },
+    { name: 'twin', extensionDir: await emptyScriptTwin() },
+    { name: 'b', extensionDir: null },
+  ];
+  for (const [label, url, settle, plan] of pages) {
+    const samples = await compareSides(sides, url, settle, plan);
+    const of = (name: string) => median(samples.get(name) ?? []);
+    const [withExtension, without, twin, other] = [of('with'), of('a'), of('twin'), of('b')];
+    const loads = `${plan.rounds * plan.loadsPerRound} loads a side`;
+    const times = `${format(withExtension, 1)} vs ${format(without, 1)} ms`;
+    if (label === NEAR_EMPTY) {
+      rows.push({
+        figure: `page cost: ${label}, with − without (CPU ms)`,
+        median: format(withExtension - without, 1),
+        spread: `A/A ${format(without - other, 1)}; ${times}; ${loads}`,
+        goal: 'reported',
+        met: '—',
+      });
+      rows.push({
+        figure: `  of which any injected script's: empty-script twin − without (CPU ms)`,
+        median: format(twin - without, 1),
+        spread: `ours: ${format(withExtension - twin, 1)}`,
+        goal: 'reported',
+        met: '—',
+      });
+      continue;
+    }
+    const ratio = withExtension / without;
+    rows.push({
+      figure: `page cost with / without the extension: ${label}`,
+      median: format(ratio, 3),
+      spread: `A/A ${format(without / other, 3)}; ${times}; ${loads}`,
+      goal: '≤ 1.02',
+      // The A/A pair's distance from 1, either way, is how far a ratio can move by chance.
+      met: ratio <= 1.02 ? 'yes' : ratio <= 1.02 + Math.abs(without / other - 1) ? 'within noise' : 'NO',
+    });
+    rows.push({
+      figure: `  empty-script twin / without (any injected script)`,
+      median: format(twin / without, 3),
+      spread: `ours alone: with / twin ${format(withExtension / twin, 3)}`,
+      goal: 'reported',
+      met: '—',
+    });
+  }
+}
+
+/** JS heap of the content script's world on the heavy page. */
+export async function benchMemory(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>, browser: Awaited<ReturnType<typeof launchWithExtension>>): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(servers.http('www.flickr.com', '/bench/heavy.html'));
+  const cdp = await browser.context.newCDPSession(page);
+  const contexts: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const isolated = contexts.find((context) => context.auxData?.type === 'isolated' && context.name.includes('Afterlife'));
+  let contentHeap = Number.NaN;
+  if (isolated) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'performance.memory ? performance.memory.usedJSHeapSize : NaN', contextId: isolated.id, returnByValue: true });
+    contentHeap = Number(result.value);
+  }
+  rows.push({ figure: 'memory: heavy page JS heap, seen from the content script (MB)', median: format(contentHeap / 1048576, 2), spread: 'shared with the page', goal: 'reported', met: '—' });
+  await page.close();
+}
+
+/**
+ * JS heaps of the extension's own contexts, read over DevTools after a forced garbage collection: the service worker
+ * right after start and after an upload (rules compiled, metadata parser loaded), and the offscreen document with
+ * the face detector loaded. playwright-core's DevTools sessions reach pages only, so this browser also listens on a
+ * local DevTools port, and puppeteer-core (already used for the Firefox tests) attaches to the worker through it.
+ */
+export async function benchExtensionMemory(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>): Promise<void> {
+  const browser = await launchWithExtension({ extraArgs: ['--remote-debugging-port=0'] });
+  const devtools = await puppeteer.connect({
+    browserURL: `http://127.0.0.1:${(await readFile(join(browser.profileDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0]}`,
+    defaultViewport: null,
+  });
+  const heapOf = async (matches: (url: string, type: string) => boolean): Promise<number> => {
+    const target = await devtools.waitForTarget((candidate) => matches(candidate.url(), candidate.type()), { timeout: 10_000 }).catch(() => null);
+    if (!target) return Number.NaN;
+    const session = await target.createCDPSession();
+    try {
+      await session.send('HeapProfiler.enable');
+      await session.send('HeapProfiler.collectGarbage');
+      return (await session.send('Runtime.getHeapUsage')).usedSize / 1048576;
+    } finally {
+      await session.detach().catch(() => undefined);
+    }
+  };
+  const origin = `chrome-extension://${browser.extensionId}/`;
+  const isWorker = (url: string, type: string) => type === 'service_worker' && url.startsWith(origin);
+  try {
+    await browser.worker();
+    const idle = await heapOf(isWorker);
+    const page = await browser.context.newPage();
+    await page.goto(servers.http('www.flickr.com', '/upload.html'));
+    await page.setInputFiles('#at-load', join(import.meta.dirname, '../../e2e/fixtures/faces/two-people.jpg'));
+    await facesCounted(browser, await tabIdOf(browser, page));
+    const afterUpload = await heapOf(isWorker);
+    const detector = await heapOf((url) => url.startsWith(`${origin}src/offscreen/`));
+    // The worker compiles the bundled rules each time the browser starts it: restart it and read its own timing.
+    const loads: number[] = [];
+    for (let run = 0; run < 7; run++) {
+      await stopServiceWorker(browser);
+      const waker = await browser.context.newPage();
+      await waker.goto(`${origin}src/options/index.html`);
+      await waker.evaluate(() => chrome.runtime.sendMessage({ type: 'rules-info' }));
+      await waker.close();
+      const target = await devtools.waitForTarget((candidate) => isWorker(candidate.url(), candidate.type()), { timeout: 10_000 });
+      const session = await target.createCDPSession();
+      const { result } = await session.send('Runtime.evaluate', {
+        expression: `performance.getEntriesByName(${JSON.stringify(RULES_LOADED_MEASURE)})[0]?.duration ?? NaN`,
+        returnByValue: true,
+      });
+      await session.detach().catch(() => undefined);
+      loads.push(Number(result.value));
+    }
+    rows.push(
+      { figure: 'rules: parse and compile the bundled rules in the worker (ms)', median: format(median(loads), 2), spread: spreadOf(loads, 2), goal: 'reported', met: '—' },
+      { figure: 'memory: service worker JS heap, started (MB)', median: format(idle, 2), spread: '—', goal: 'reported', met: '—' },
+      { figure: 'memory: service worker JS heap, after an upload (MB)', median: format(afterUpload, 2), spread: '—', goal: 'reported', met: '—' },
+      { figure: 'memory: face detector document JS heap, model loaded (MB)', median: format(detector, 2), spread: 'closes after 2 idle min', goal: 'reported', met: '—' },
+    );
+  } finally {
+    await devtools.disconnect();
+    await browser.close();
+  }
+}
