@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LEVELS, type Level } from '../core/levels';
 import { lockedSettings, settingsUnderPolicy } from '../core/policy';
-import { LANGUAGE_SETTINGS, parseSettings, type LanguageChoice, type Settings } from '../core/settings';
+import { LANGUAGE_SETTINGS, type LanguageChoice, type Settings } from '../core/settings';
 import browser from '../shared/ext';
 import type { Request, RulesSummary } from '../shared/protocol';
 import { languageCode } from '../shared/i18n';
@@ -14,7 +14,7 @@ import { loadPolicy, NO_POLICY, type PolicyInForce } from '../shared/load-policy
 import { PolicyNote, PolicyProblems } from './PolicyNotes';
 import { RulesSection } from './RulesSection';
 import { SettingsTransfer } from './SettingsTransfer';
-import type { SettingsChange } from './settings-change';
+import { useSettingsWriter, type SettingsChange } from '../ui/settings-writer';
 
 
 /** Settings: what interrupts, muted sites, language, and the rules in use. Every change saves at once to sync
@@ -22,9 +22,8 @@ import type { SettingsChange } from './settings-change';
  *  policy sets is shown as set, read-only, with a sentence saying so. */
 export function Options({ initial }: { initial: Settings }) {
   const t = useT();
-  const [own, setOwn] = useState(initial);
-  // Two quick changes (a name typed, then a box ticked) must build on each other, not on the same old render.
-  const latest = useRef(initial);
+  const writer = useSettingsWriter(initial);
+  const own = writer.own;
   const [inForce, setInForce] = useState<PolicyInForce>(NO_POLICY);
   const [rules, setRules] = useState<RulesSummary | null>(null);
   const [status, setStatus] = useState('');
@@ -38,11 +37,7 @@ export function Options({ initial }: { initial: Settings }) {
       .sendMessage({ type: 'rules-info' } satisfies Request)
       .then((summary) => setRules(summary as RulesSummary))
       .catch(() => setRules(null));
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'sync' && changes.settings) {
-        latest.current = parseSettings(changes.settings.newValue);
-        setOwn(latest.current);
-      }
+    const onChanged = (_changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'managed') void loadPolicy().then(setInForce);
     };
     browser.storage.onChanged.addListener(onChanged);
@@ -50,11 +45,8 @@ export function Options({ initial }: { initial: Settings }) {
   }, []);
 
   const save = async (change: SettingsChange, reload = false) => {
-    const next = change(latest.current);
-    latest.current = next;
-    setOwn(next);
     try {
-      await browser.storage.sync.set({ settings: next });
+      await writer.save(change);
       setStatus(t('options_saved'));
       if (reload) location.reload();
     } catch (error) {
@@ -171,7 +163,7 @@ export function Options({ initial }: { initial: Settings }) {
         ))}
       </select>
 
-      <SettingsTransfer own={own} onImport={(imported) => save(() => imported, imported.language !== latest.current.language)} />
+      <SettingsTransfer own={own} onImport={(imported) => save(() => imported, imported.language !== own.language)} />
 
       <RulesSection settings={settings} locked={locked.has('rulesUrl')} onRulesUrl={(rulesUrl) => save((current) => ({ ...current, rulesUrl }))} />
       <p class="status" role="status" aria-live="polite">

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { dataMiningMessageKey } from '../core/photo/data-mining';
 import { MAX_RESERVATION_TEXT, RESERVATION_CHOICES, reservationText, type Settings } from '../core/settings';
 import { useT } from '../ui/i18n-context';
-import type { SettingsChange } from './settings-change';
+import type { SettingsChange } from '../ui/settings-writer';
 import { PolicyNote } from './PolicyNotes';
 
 /**

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LEVELS, type Level } from '../core/levels';
 import { lockedSettings, settingsUnderPolicy } from '../core/policy';
-import { parseSettings, type Settings } from '../core/settings';
+import type { Settings } from '../core/settings';
+import { useSettingsWriter, type SettingsChange } from '../ui/settings-writer';
 import browser from '../shared/ext';
 import { languageCode } from '../shared/i18n';
 import { loadPolicy, NO_POLICY, type PolicyInForce } from '../shared/load-policy';
@@ -21,8 +22,8 @@ const isFirefox = () => browser.runtime.getURL('').startsWith('moz-extension:');
  */
 export function Welcome({ initial }: { initial: Settings }) {
   const t = useT();
-  const [own, setOwn] = useState(initial);
-  const latest = useRef(initial);
+  const writer = useSettingsWriter(initial);
+  const own = writer.own;
   const [inForce, setInForce] = useState<PolicyInForce>(NO_POLICY);
   const [status, setStatus] = useState('');
   useEffect(() => void loadPolicy().then(setInForce), []);
@@ -32,14 +33,9 @@ export function Welcome({ initial }: { initial: Settings }) {
   const place = placeFor(settings);
   const name = countryName(place.country, t, language);
 
-  const save = async (change: (current: Settings) => Settings) => {
-    // Read again before writing, so a setting changed in another window since this page opened is kept.
-    const current = parseSettings((await browser.storage.sync.get('settings')).settings);
-    const next = change(current);
-    latest.current = next;
-    setOwn(next);
+  const save = async (change: SettingsChange) => {
     try {
-      await browser.storage.sync.set({ settings: next });
+      await writer.save(change);
       setStatus(t('options_saved'));
     } catch (error) {
       setStatus(t('options_save_failed', [error instanceof Error ? error.message : String(error)]));
