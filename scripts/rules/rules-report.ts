@@ -38,7 +38,9 @@ export function rulesReport(data: RulesData, rules: CompiledRules, country = '')
   const rows = data.sites.map((site) => {
     const operator = site.operator ? operators.get(site.operator) : undefined;
     const share = sourceShare(site, operator, primary);
-    const dates = [...site.terms, ...site.optOuts].map((fact) => fact.reviewed);
+    // The facts the site has once its operator's are inherited, as the model sees them.
+    const compiled = rules.sites.find((candidate) => candidate.id === site.id) ?? site;
+    const dates = [...compiled.terms, ...compiled.optOuts].map((fact) => fact.reviewed);
     const assessment = levelFor(rules, data, site.id, country);
     const factors = assessment.factors.filter((factor) => factor.points > 0).map((factor) => `${factor.id} +${factor.points}`);
     return `| ${cell(site.name)} (\`${site.id}\`) | ${share.claims} | ${share.primary}/${share.claims} | ${oldestReview(dates) ?? '—'} | ${site.datasets.length} | ${assessment.level} | ${cell(factors.join(', ') || '—')} |`;

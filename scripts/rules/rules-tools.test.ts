@@ -18,6 +18,11 @@ describe('npm run rules:report', () => {
     expect(flickr).toMatch(/^\| Flickr \(`flickr`\) \| \d+ \| \d+\/\d+ \| \d{4}-\d{2}-\d{2} \| \d+ \| very-high \| public-web \+\d.*site-datasets \+\d/);
   });
 
+  it("counts an operator's facts in a site's oldest review, as it does in its facts", () => {
+    const wordpress = rulesReport(data, rules).split('\n').find((line) => line.includes('(`wordpress-com`)')) ?? '';
+    expect(wordpress).toMatch(/\| \d{4}-\d{2}-\d{2} \|/);
+  });
+
   it('levels for a region when asked', () => {
     const us = rulesReport(data, rules, 'US').split('\n').find((line) => line.includes('(`tiktok`)')) ?? '';
     expect(us).toContain('| very-high |');
