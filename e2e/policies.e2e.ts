@@ -145,7 +145,7 @@ describe.skipIf(!writable)('administrator policy from the Chromium policy folder
       return (await options.getByTestId('last-check').textContent()) ?? '';
     };
     updates.answer({ status: 200, body: await signedWith(await generateKeyPair()) });
-    await expect(check()).resolves.toContain('The update was refused because it was not signed by');
+    await expect(check()).resolves.toContain("The update was refused because it was not signed by a key your organisation's policy names");
     updates.answer({ status: 200, body: await signedWith(orgKey) });
     await expect(check()).resolves.toContain(`New rules were installed (version ${Number(data.version) + 1}).`);
     expect(updates.requests.length).toBeGreaterThanOrEqual(2);

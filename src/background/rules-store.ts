@@ -8,9 +8,11 @@ import { readPolicy } from './policy-store';
 
 /** The keys updates must be signed by: the organisation's, when its policy names them; otherwise those this build
  *  ships with. */
-async function trustedKeys(): Promise<TrustedKey[]> {
+async function trustedKeys(): Promise<{ keys: TrustedKey[]; organisation: boolean }> {
   const { policy } = await readPolicy();
-  return policy.rulesPublicKeys ? policy.rulesPublicKeys.map((key) => ({ ...key, note: 'organisation policy' })) : updateConfig.trustedKeys;
+  return policy.rulesPublicKeys
+    ? { keys: policy.rulesPublicKeys.map((key) => ({ ...key, note: 'organisation policy' })), organisation: true }
+    : { keys: updateConfig.trustedKeys, organisation: false };
 }
 
 /**
@@ -26,6 +28,8 @@ export interface ActiveRules {
 export type UpdateRejection =
   | 'malformed'
   | 'unknown-key'
+  /** Signed, but not with a key the organisation's policy names (rulesPublicKeys). */
+  | 'unknown-org-key'
   | 'bad-signature'
   | 'invalid-rules'
   | 'not-newer'
@@ -44,8 +48,10 @@ const extensionVersion = () => browser.runtime.getManifest().version;
 
 /** Everything an update must pass before it is used; nothing in it is ever executed. */
 async function examine(signedText: string, inUse: number): Promise<{ ok: true; rules: ActiveRules } | { ok: false; reason: UpdateRejection; detail: string }> {
-  const verified = await verifySignedBundle(signedText, await trustedKeys());
-  if (!verified.ok) return verified;
+  const trusted = await trustedKeys();
+  const verified = await verifySignedBundle(signedText, trusted.keys);
+  // Under an organisation's keys, a refusal names them, not Afterlife's maintainers.
+  if (!verified.ok) return verified.reason === 'unknown-key' && trusted.organisation ? { ...verified, reason: 'unknown-org-key' } : verified;
   const read = readBundle(verified.payload, 'update');
   if (!read.data) return { ok: false, reason: read.problems[0]?.field === 'format' ? 'malformed' : 'invalid-rules', detail: describeProblems(read.problems) };
   const version = read.bundle.version;

@@ -178,6 +178,7 @@ export interface UpdateStatus {
     | 'too-large'
     | 'malformed'
     | 'unknown-key'
+    | 'unknown-org-key'
     | 'bad-signature'
     | 'invalid-rules'
     | 'not-newer'
