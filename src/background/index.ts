@@ -22,6 +22,7 @@ import { currentRules, type ActiveRules } from './rules-store';
 import { checkForUpdates, lastStatus, scheduleUpdates, UPDATE_ALARM } from './rules-update';
 import { readSettings, updateSettings } from './settings-store';
 import { followPolicyChanges, readPolicy, refreshPolicy } from './policy-store';
+import { openWelcome } from './first-run';
 import { isForced, mayMute } from '../core/policy';
 import { readReportedPhotos } from '../core/photo/read-photos';
 import { readRecord, removeRecord, writeRecord } from './tab-records';
@@ -134,16 +135,6 @@ async function onMute(sender: Runtime.MessageSender): Promise<boolean> {
   return true;
 }
 
-async function openWelcome(): Promise<void> {
-  // A test or an organisation can launch the browser with the extension preinstalled and no first-run tab.
-  const { welcomeShown } = await browser.storage.local.get('welcomeShown');
-  if (welcomeShown) return;
-  await browser.storage.local.set({ welcomeShown: true });
-  const { policy } = await refreshPolicy();
-  // A training room opens on the demo; an organisation may also decide that no first-run page opens at all.
-  if (policy.trainerMode === true) await browser.tabs.create({ url: browser.runtime.getURL('src/demo/index.html') });
-  else if (policy.showWelcomePage !== false) await browser.tabs.create({ url: browser.runtime.getURL('src/welcome/index.html') });
-}
 
 async function openExplanation(sender: Runtime.MessageSender): Promise<void> {
   const page = pageOf(sender);

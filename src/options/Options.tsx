@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { LEVELS, type Level } from '../core/levels';
 import { lockedSettings, settingsUnderPolicy } from '../core/policy';
 import { LANGUAGE_SETTINGS, type LanguageChoice, type Settings } from '../core/settings';
 import browser from '../shared/ext';
@@ -11,7 +10,8 @@ import { PlacePicker } from '../ui/PlacePicker';
 import { countryName, regionList } from '../ui/place-names';
 import { ReservationSection } from './ReservationSection';
 import { loadPolicy, NO_POLICY, type PolicyInForce } from '../shared/load-policy';
-import { PolicyNote, PolicyProblems } from './PolicyNotes';
+import { PolicyNote, PolicyProblems } from '../ui/PolicyNotes';
+import { AlwaysChoice, InterruptChoice } from '../ui/SettingChoices';
 import { RulesSection } from './RulesSection';
 import { SettingsTransfer } from './SettingsTransfer';
 import { useSettingsWriter, type SettingsChange } from '../ui/settings-writer';
@@ -60,25 +60,7 @@ export function Options({ initial }: { initial: Settings }) {
       <h1>{t('options_title')}</h1>
       <PolicyProblems problems={inForce.problems} />
 
-      <fieldset aria-describedby="interrupt-help" disabled={locked.has('interruptFrom')}>
-        <legend>{t('options_interrupt_heading')}</legend>
-        <p id="interrupt-help" class="help">
-          {t('options_interrupt_help')}
-        </p>
-        {LEVELS.map((level: Level) => (
-          <label key={level}>
-            <input
-              type="radio"
-              name="interrupt-from"
-              value={level}
-              checked={settings.interruptFrom === level}
-              onChange={() => void save((current) => ({ ...current, interruptFrom: level }))}
-            />
-            {t(`level_${level.replace('-', '_')}`)}
-          </label>
-        ))}
-        {locked.has('interruptFrom') && <PolicyNote />}
-      </fieldset>
+      <InterruptChoice value={settings.interruptFrom} locked={locked.has('interruptFrom')} save={save} />
 
       <h2 id="place-heading">{t('place_heading')}</h2>
       <label class="stacked" for="place">
@@ -127,23 +109,15 @@ export function Options({ initial }: { initial: Settings }) {
       )}
 
       <h2 id="clean-heading">{t('options_clean_heading')}</h2>
-      <label>
-        <input
-          type="checkbox"
-          checked={settings.alwaysClean}
-          disabled={locked.has('alwaysClean')}
-          aria-describedby="clean-help"
-          onChange={(event) => {
-            const alwaysClean = (event.currentTarget as HTMLInputElement).checked;
-            void save((current) => ({ ...current, alwaysClean }));
-          }}
-        />
-        {t('options_always_clean')}
-      </label>
-      {locked.has('alwaysClean') && <PolicyNote />}
-      <p id="clean-help" class="help">
-        {t('options_always_clean_help')}
-      </p>
+      <AlwaysChoice
+        field="alwaysClean"
+        checked={settings.alwaysClean}
+        locked={locked.has('alwaysClean')}
+        save={save}
+        label={t('options_always_clean')}
+        help={t('options_always_clean_help')}
+        helpId="clean-help"
+      />
 
       <ReservationSection settings={settings} locked={locked} save={save} />
 

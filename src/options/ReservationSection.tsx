@@ -3,7 +3,8 @@ import { dataMiningMessageKey } from '../core/photo/data-mining';
 import { MAX_RESERVATION_TEXT, RESERVATION_CHOICES, reservationText, type Settings } from '../core/settings';
 import { useT } from '../ui/i18n-context';
 import type { SettingsChange } from '../ui/settings-writer';
-import { PolicyNote } from './PolicyNotes';
+import { PolicyNote } from '../ui/PolicyNotes';
+import { AlwaysChoice } from '../ui/SettingChoices';
 
 /**
  * "Not for AI training": what the warning's "Mark it not for AI training" writes into a photo (the IPTC Data Mining
@@ -76,23 +77,15 @@ export function ReservationSection({ settings, locked, save }: { settings: Setti
       <p id="reserve-names-help" class="help">
         {t('options_reserve_names_help')}
       </p>
-      <label>
-        <input
-          type="checkbox"
-          checked={settings.alwaysReserve}
-          disabled={locked.has('alwaysReserve')}
-          aria-describedby="always-reserve-help"
-          onChange={(event) => {
-            const alwaysReserve = (event.currentTarget as HTMLInputElement).checked;
-            void save((current) => ({ ...current, alwaysReserve }));
-          }}
-        />
-        {t('options_always_reserve')}
-      </label>
-      {locked.has('alwaysReserve') && <PolicyNote />}
-      <p id="always-reserve-help" class="help">
-        {t('options_always_reserve_help')}
-      </p>
+      <AlwaysChoice
+        field="alwaysReserve"
+        checked={settings.alwaysReserve}
+        locked={locked.has('alwaysReserve')}
+        save={save}
+        label={t('options_always_reserve')}
+        help={t('options_always_reserve_help')}
+        helpId="always-reserve-help"
+      />
     </section>
   );
 }

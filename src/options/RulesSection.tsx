@@ -4,7 +4,7 @@ import browser from '../shared/ext';
 import type { Request, RulesSummary, UpdateStatus } from '../shared/protocol';
 import { useT } from '../ui/i18n-context';
 import type { Translate } from '../shared/i18n';
-import { PolicyNote } from './PolicyNotes';
+import { PolicyNote } from '../ui/PolicyNotes';
 
 /** The outcome of an update check as a plain sentence: what happened, why, and which rules are in use. */
 export function describeStatus(status: UpdateStatus, t: Translate): string {

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { LEVELS, type Level } from '../core/levels';
 import { lockedSettings, settingsUnderPolicy } from '../core/policy';
 import type { Settings } from '../core/settings';
 import { useSettingsWriter, type SettingsChange } from '../ui/settings-writer';
@@ -9,6 +8,7 @@ import { loadPolicy, NO_POLICY, type PolicyInForce } from '../shared/load-policy
 import { placeFor } from '../shared/place';
 import { useT } from '../ui/i18n-context';
 import { PlacePicker } from '../ui/PlacePicker';
+import { AlwaysChoice, InterruptChoice } from '../ui/SettingChoices';
 import { countryName, regionList } from '../ui/place-names';
 
 /** Firefox and Chromium put the pin in different places; the page says the one that applies. */
@@ -84,34 +84,16 @@ export function Welcome({ initial }: { initial: Settings }) {
       </p>
 
       <h2 id="choices-heading">{t('welcome_choices_heading')}</h2>
-      <fieldset aria-describedby="interrupt-help" disabled={locked.has('interruptFrom')}>
-        <legend>{t('options_interrupt_heading')}</legend>
-        <p id="interrupt-help" class="help">
-          {t('options_interrupt_help')}
-        </p>
-        {LEVELS.map((level: Level) => (
-          <label key={level}>
-            <input type="radio" name="interrupt-from" value={level} checked={settings.interruptFrom === level} onChange={() => void save((current) => ({ ...current, interruptFrom: level }))} />
-            {t(`level_${level.replace('-', '_')}`)}
-          </label>
-        ))}
-      </fieldset>
-      <label>
-        <input
-          type="checkbox"
-          checked={settings.alwaysClean}
-          disabled={locked.has('alwaysClean')}
-          aria-describedby="clean-help"
-          onChange={(event) => {
-            const alwaysClean = (event.currentTarget as HTMLInputElement).checked;
-            void save((current) => ({ ...current, alwaysClean }));
-          }}
-        />
-        {t('options_always_clean')}
-      </label>
-      <p id="clean-help" class="help">
-        {t('options_always_clean_help')}
-      </p>
+      <InterruptChoice value={settings.interruptFrom} locked={locked.has('interruptFrom')} save={save} />
+      <AlwaysChoice
+        field="alwaysClean"
+        checked={settings.alwaysClean}
+        locked={locked.has('alwaysClean')}
+        save={save}
+        label={t('options_always_clean')}
+        help={t('options_always_clean_help')}
+        helpId="clean-help"
+      />
 
       <h2 id="pin-heading">{t('welcome_pin_heading')}</h2>
       <p data-testid="pin-help">{t(isFirefox() ? 'welcome_pin_firefox' : 'welcome_pin_chromium')}</p>
