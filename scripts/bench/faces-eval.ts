@@ -81,14 +81,19 @@ async function thumbnailPage(browser: ExtensionBrowser): Promise<(file: string) 
       if (!chosen) throw new Error('no file chosen');
       const api = (globalThis as unknown as { AfterlifeFaceThumbnail: typeof import('../../src/content/face-thumbnail') }).AfterlifeFaceThumbnail;
       const started = performance.now();
-      const base64 = await api.faceThumbnail(chosen);
+      const copy = await api.faceThumbnail(chosen);
       const ms = performance.now() - started;
       let width = 0;
       let height = 0;
-      if (base64) {
-        const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${base64}`)).blob());
+      let base64: string | null = null;
+      if (copy) {
+        const bitmap = await createImageBitmap(copy);
         ({ width, height } = bitmap);
         bitmap.close();
+        const bytes = new Uint8Array(await copy.arrayBuffer());
+        let binary = '';
+        for (const byte of bytes) binary += String.fromCharCode(byte);
+        base64 = btoa(binary);
       }
       return { base64, ms, width, height };
     });

@@ -4,7 +4,8 @@
  * it is open; Firefox's background is a page, which runs it itself. Nothing is loaded at startup, and any failure or
  * a slow answer gives 'unknown' — never a guess.
  */
-import { FACES_TARGET, MAX_FACE_PHOTO_CHARS, OFFSCREEN_PAGE, isCountFacesResponse, type CountFacesRequest } from '../offscreen/protocol';
+import { FACES_TARGET, MAX_FACE_PHOTO_CHARS, OFFSCREEN_PAGE, isCountFacesResponse, isFaceBox, type CountFacesRequest, type CountFacesResponse } from '../offscreen/protocol';
+import type { FacesFound } from '../shared/protocol';
 import { isBase64 } from '../shared/base64';
 
 /** Longest wait for an answer, including opening the document and loading the model on the first call
@@ -56,11 +57,11 @@ async function ask(request: CountFacesRequest, deadline: number): Promise<unknow
 }
 
 /**
- * The number of faces the detector finds in a photo, or 'unknown' when it could not tell (no offscreen API, the
+ * The faces the detector finds in a photo (how many, and where, for the "what a scraper sees" panel), or 'unknown' when it could not tell (no offscreen API, the
  * model failed to load, the image could not be decoded, or no answer within {@link COUNT_FACES_TIMEOUT_MS}).
  * @param jpegBase64 the photo as a JPEG, base64 without a `data:` prefix (from `faceThumbnail`).
  */
-export async function countFaces(jpegBase64: unknown): Promise<number | 'unknown'> {
+export async function countFaces(jpegBase64: unknown): Promise<FacesFound | 'unknown'> {
   if (!isFacePhoto(jpegBase64)) return 'unknown';
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<'unknown'>((resolve) => {
@@ -75,22 +76,28 @@ export async function countFaces(jpegBase64: unknown): Promise<number | 'unknown
 }
 
 /** Chromium: in the offscreen document, opened on the first photo. */
-async function countOffscreen(jpegBase64: string): Promise<number | 'unknown'> {
+async function countOffscreen(jpegBase64: string): Promise<FacesFound | 'unknown'> {
   if (typeof chrome === 'undefined' || !chrome.offscreen?.createDocument || !chrome.runtime?.getContexts) return 'unknown';
   const deadline = Date.now() + COUNT_FACES_TIMEOUT_MS;
   await openDocument();
   const response = await ask({ target: FACES_TARGET, type: 'count-faces', jpegBase64 }, deadline);
-  return isCountFacesResponse(response) && response.ok ? response.faces : 'unknown';
+  return isCountFacesResponse(response) && response.ok ? facesFound(response) : 'unknown';
+}
+
+/** The count and the boxes, checked: a box that is not one is left out, and the count is what the detector said. */
+function facesFound(response: CountFacesResponse & { ok: true }): FacesFound {
+  const boxes = Array.isArray(response.boxes) ? response.boxes.filter(isFaceBox) : [];
+  return { faces: response.faces, boxes: boxes.slice(0, response.faces) };
 }
 
 /** One photo at a time in this page, as in the offscreen document. */
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Firefox: the background is a page with a DOM, so it runs the detector itself, imported on the first photo. */
-async function countHere(jpegBase64: string): Promise<number | 'unknown'> {
+async function countHere(jpegBase64: string): Promise<FacesFound | 'unknown'> {
   const run = queue.then(async () => {
     const { countFacesInPhoto } = await import('../offscreen/count');
-    return (await countFacesInPhoto({ jpegBase64 })).faces;
+    return facesFound(await countFacesInPhoto({ jpegBase64 }));
   });
   queue = run.catch(() => undefined);
   return run;

@@ -28,6 +28,7 @@ import { readReportedPhotos } from '../core/photo/read-photos';
 import { readRecord, removeRecord, writeRecord } from './tab-records';
 import { updateConfig } from 'virtual:afterlife-rules';
 import { warningText } from './warning-text';
+import { scraperView } from './scraper-view';
 
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 const fromExtensionPage = (sender: Runtime.MessageSender) => !!sender.url && new URL(sender.url).origin === extensionOrigin;
@@ -221,6 +222,10 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
       // What to write (the term, and a name and copyright line if the person gave them) is the person's choice in
       // the options, read here: the page never learns it, and cannot choose it.
       return (sender.tab?.id ?? -1) >= 0 ? readSettings().then(({ reservation: { value, creator, copyright } }) => reservePhotoHead(request.headBase64, request.format, { dataMining: value, creator, copyright })) : null;
+    case 'scraper-view':
+      return (sender.tab?.id ?? -1) >= 0
+        ? readSettings().then((settings) => scraperView(request.photo, translatorFor(settings.language), languageCode(settings.language)))
+        : null;
     case 'page-pickers':
       return pagePickers(sender, (request as { demoSite?: unknown }).demoSite);
     case 'mute-site':

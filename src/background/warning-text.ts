@@ -60,6 +60,7 @@ export function warningText(
     clean: translate('warning_clean'),
     cleaned: translate('warning_cleaned', [COUNT_MARKER]),
     reserve: translate('warning_reserve'),
+    see: translate('see_button'),
     reserved: `${translate('warning_reserved', [COUNT_MARKER, translate(dataMiningMessageKey(reservation))])} ${reservationFateText(assessment, translate)}`,
   };
 }

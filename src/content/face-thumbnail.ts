@@ -6,7 +6,6 @@
 import { jpegSize } from '../core/photo/jpeg-size';
 import { JPEG_HEAD_BYTES } from '../core/photo/metadata-range';
 import type { ImageFormat } from '../core/photo/sniff';
-import { readAsBase64 } from './photos';
 
 /** Longest side of the copy: the detector looks at 416 px (tiny) or 512 px (SSD), so 640 px loses nothing. */
 export const FACE_THUMBNAIL_MAX_SIDE = 640;
@@ -58,10 +57,11 @@ async function scaledDecode(file: File): Promise<ImageBitmap | null> {
 const wholeDecode = (file: File) => createImageBitmap(file, { imageOrientation: 'from-image' });
 
 /**
- * The photo as an upright JPEG whose longer side is at most {@link FACE_THUMBNAIL_MAX_SIDE}, base64 without a
- * `data:` prefix; null when the browser cannot decode it (HEIC in Chromium, SVG, a corrupt or empty file).
+ * The photo as an upright JPEG whose longer side is at most {@link FACE_THUMBNAIL_MAX_SIDE}; null when the browser
+ * cannot decode it (HEIC in Chromium, SVG, a corrupt or empty file). It is what the detector counts, and what the
+ * "what a scraper sees" panel draws the faces on.
  */
-export async function faceThumbnail(file: File, format?: ImageFormat): Promise<string | null> {
+export async function faceThumbnail(file: File, format?: ImageFormat): Promise<Blob | null> {
   if (file.size === 0 || file.size > MAX_FILE_BYTES) return null;
   let bitmap: ImageBitmap;
   try {
@@ -82,7 +82,8 @@ export async function faceThumbnail(file: File, format?: ImageFormat): Promise<s
     context.imageSmoothingEnabled = true;
     context.imageSmoothingQuality = 'high';
     context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    return (await readAsBase64(await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 }))) || null;
+    const copy = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    return copy.size > 0 ? copy : null;
   } catch {
     return null;
   } finally {

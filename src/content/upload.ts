@@ -3,7 +3,8 @@ import { replaceInputFiles } from './before-page';
 import { readPageSignals } from './page-signals';
 import { prepareFiles } from './prepare-files';
 import { reserveFiles } from './reserve-files';
-import { countFacesIn } from './faces';
+import { countFacesIn, type PhotoSeen } from './faces';
+import { createScraperPanel } from './scraper-view/controller';
 import { createRepeatFilter, photosAmong, withMetadataBytes } from './photos';
 import { choosePickerValue, readPicker } from './pickers';
 import { showWarning } from './warning/warning';
@@ -19,6 +20,12 @@ interface Upload {
   pickers: PagePickers | null;
   /** Counted after the first warning, which is then updated. */
   faces: FacesReport;
+  /** Each counted photo's small copy and where its faces are, for the "what a scraper sees" panel. Held in memory
+   *  with the upload only; never stored. */
+  seen: PhotoSeen[];
+  readonly facesPending: boolean;
+  /** The warning's actions, which the panel offers beside the rows they change. */
+  actions: { clean?: (() => void) | undefined; reserve?: (() => void) | undefined };
   /** What the warning says besides the assessment: a licence switch or a cleaning just happened. */
   note: { switched?: boolean; cleanedCount?: number; reservedCount?: number };
   /** Afterlife wrote a reservation into these files: cleaning them later must not silently take it away. */
@@ -58,6 +65,7 @@ export type OnFiles = (files: readonly File[], path: UploadPath, input?: HTMLInp
  */
 export function createUploadPath(send: Send): OnFiles {
   const isRepeat = createRepeatFilter();
+  const panel = createScraperPanel(send);
   /** The browser may stop the service worker while it is assessing; the message then fails, and a second one
    *  starts a fresh worker. Assessments are idempotent, so asking twice is safe. */
   const sendWithRetry = (request: Request) => send(request).catch(() => new Promise((wait) => setTimeout(wait, 150)).then(() => send(request)));
@@ -92,6 +100,10 @@ export function createUploadPath(send: Send): OnFiles {
     upload.shown = shown;
     const licenceSwitch = response.licenceSwitch;
     const input = upload.input;
+    upload.actions = {
+      clean: response.offerCleaning && input ? () => void cleanUpload(upload, input) : undefined,
+      reserve: response.offerReserve && input ? () => void reserveUpload(upload, input) : undefined,
+    };
     upload.warning = showWarning(response.assessment, response.text, {
       onWhy: () => void send({ type: 'open-explanation' }),
       onSuppressed: () => void send({ type: 'open-explanation' }),
@@ -104,13 +116,13 @@ export function createUploadPath(send: Send): OnFiles {
             },
           }
         : undefined,
-      onClean:
-        response.offerCleaning && input
-          ? () => void cleanUpload(upload, input)
-          : undefined,
-      onReserve: response.offerReserve && input ? () => void reserveUpload(upload, input) : undefined,
+      onClean: upload.actions.clean,
+      onReserve: upload.actions.reserve,
+      onSee: () => void panel.open(upload, 0),
       ...note,
     });
+    // A redrawn warning brings its open panel back (the face count's update does so once the boxes are in).
+    if (!facesUpdate) await panel.refresh(upload);
   }
 
   /** "Remove location and camera data": the page's input gets cleaned copies, and the upload is assessed again.
@@ -144,16 +156,33 @@ export function createUploadPath(send: Send): OnFiles {
       withMetadataBytes(photos),
       send({ type: 'page-pickers' }).then((value) => value as PagePickers | null).catch(() => null),
     ]);
-    const upload: Upload = { path, files, photos: reported, input, pickers, faces: 'pending', note: noteOf(doneBefore), reserved: !!doneBefore?.reservedCount, queue: Promise.resolve() };
+    const upload: Upload = {
+      path,
+      files,
+      photos: reported,
+      input,
+      pickers,
+      faces: 'pending',
+      seen: [],
+      get facesPending() {
+        return this.faces === 'pending';
+      },
+      actions: {},
+      note: noteOf(doneBefore),
+      reserved: !!doneBefore?.reservedCount,
+      queue: Promise.resolve(),
+    };
     latest = upload;
     // The warning first, from what is known at once. Faces are counted only then: decoding a large photo competes
     // for the same two cores and would delay the warning (measured: p95 upload to warning for a 25 MB JPEG went from
     // 33 to 86 ms when both ran together). A build without a detector would say so at once.
     await assessAndWarn(upload);
-    const faces = __AFTERLIFE_FACE_DETECTOR__ !== 'none' ? await countFacesIn(photos.map(({ file, summary }) => ({ file, format: summary.format })), send) : 'unknown';
+    const counted = __AFTERLIFE_FACE_DETECTOR__ !== 'none' ? await countFacesIn(photos.map(({ file, summary }) => ({ file, format: summary.format })), send) : null;
     if (latest !== upload) return;
-    upload.faces = faces;
+    upload.faces = counted?.total ?? 'unknown';
+    upload.seen = counted?.seen ?? [];
     await assessAndWarn(upload, { facesUpdate: true });
+    await panel.refresh(upload);
   }
 
   return onFiles;

@@ -4,7 +4,7 @@
  * in Chromium's offscreen document (src/offscreen/faces.ts) and in Firefox's background page, which has both.
  */
 import { fromBase64 } from '../core/rules/signature';
-import { MAX_FACE_PHOTO_CHARS, type CountFacesRequest, type CountFacesResponse, type FaceModel } from './protocol';
+import { MAX_FACE_PHOTO_CHARS, type CountFacesRequest, type CountFacesResponse, type FaceBox, type FaceModel } from './protocol';
 
 /** Longest side handed to the detector, whatever was sent (the detectors look at 416 or 512 px). */
 const MAX_SIDE = 1024;
@@ -27,6 +27,15 @@ async function canvasFor(jpegBase64: string): Promise<HTMLCanvasElement> {
   }
 }
 
+/** A detection's box as fractions of the image's width and height, kept inside the image: the panel that draws
+ *  it scales it to whatever size it shows the photo at. */
+function faceBoxIn(box: { x: number; y: number; width: number; height: number }, width: number, height: number): FaceBox {
+  const clamp = (value: number) => Math.min(1, Math.max(0, value));
+  const x = clamp(box.x / width);
+  const y = clamp(box.y / height);
+  return { x, y, width: clamp((box.x + box.width) / width) - x, height: clamp((box.y + box.height) / height) - y };
+}
+
 const timedLoads = new Set<FaceModel>();
 
 /** The faces in the request's photo, with the detector's timings; throws when the photo cannot be decoded or the
@@ -41,12 +50,13 @@ export async function countFacesInPhoto(request: Pick<CountFacesRequest, 'jpegBa
   const decodeStart = performance.now();
   const canvas = await canvasFor(request.jpegBase64);
   const detectStart = performance.now();
-  const scores = await loaded.detect(canvas, request.minScore);
+  const detections = await loaded.detect(canvas, request.minScore);
   const done = performance.now();
   return {
     ok: true,
-    faces: scores.length,
-    scores,
+    faces: detections.length,
+    scores: detections.map(({ score }) => score),
+    boxes: detections.map(({ box }) => faceBoxIn(box, canvas.width, canvas.height)),
     backend: loaded.backend,
     width: canvas.width,
     height: canvas.height,

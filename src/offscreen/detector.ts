@@ -15,13 +15,19 @@ const SETTINGS = {
   ssd: { minScore: 0.5 }, // SSD always looks at 512×512
 } as const;
 
+/** One face found: its score and where it is, in the pixels of the image given. */
+export interface Detection {
+  score: number;
+  box: { x: number; y: number; width: number; height: number };
+}
+
 export interface Detector {
   backend: string;
   loadMs: number;
   /** The default lowest score that counts as a face. */
   minScore: number;
-  /** The scores of the faces found with at least `minScore`, highest first. */
-  detect(image: HTMLCanvasElement, minScore?: number): Promise<number[]>;
+  /** The faces found with at least `minScore`, highest score first. */
+  detect(image: HTMLCanvasElement, minScore?: number): Promise<Detection[]>;
 }
 
 const loading = new Map<FaceModel, Promise<Detector>>();
@@ -88,7 +94,9 @@ async function load(model: FaceModel, backend?: FaceBackend): Promise<Detector> 
     loadMs: performance.now() - started,
     minScore: settings.minScore,
     detect: async (image, minScore = settings.minScore) =>
-      (await faceapi.detectAllFaces(image, options(minScore))).map((face) => face.score).sort((a, b) => b - a),
+      (await faceapi.detectAllFaces(image, options(minScore)))
+        .map(({ score, box: { x, y, width, height } }) => ({ score, box: { x, y, width, height } }))
+        .sort((a, b) => b.score - a.score),
   };
 }
 

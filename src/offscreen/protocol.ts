@@ -34,6 +34,22 @@ export interface CountFacesRequest {
   minScore?: number;
 }
 
+/** Where a face is in the photo, as fractions (0–1) of its width and height from the top left corner. */
+export interface FaceBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Whether a value is a face box the panel can draw: four finite fractions inside the photo. */
+export function isFaceBox(value: unknown): value is FaceBox {
+  if (!value || typeof value !== 'object') return false;
+  const { x, y, width, height } = value as Record<string, unknown>;
+  const fraction = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 1;
+  return fraction(x) && fraction(y) && fraction(width) && fraction(height) && x + width <= 1.000001 && y + height <= 1.000001;
+}
+
 export interface CountFacesTimings {
   /** Importing the detector's code and loading its weights: only on the document's first request. */
   loadMs: number;
@@ -49,6 +65,8 @@ export type CountFacesResponse =
       faces: number;
       /** The score of every detection at or above `minScore`, highest first. */
       scores: number[];
+      /** Where each of those faces is, in the same order. */
+      boxes: FaceBox[];
       backend: string;
       timings: CountFacesTimings;
       /** The size of the image the detector was given. */

@@ -1,4 +1,6 @@
 import type { PageSignals } from '../core/page-signals';
+import type { FaceBox } from '../offscreen/protocol';
+import type { ScraperRowKind } from '../core/scraper-view';
 import type { PhotosRead } from '../core/photo/read-photos';
 import type { PlaceInUse } from '../core/settings';
 import type { ImageFormat } from '../core/photo/sniff';
@@ -25,6 +27,12 @@ export interface ReportedPhoto extends PhotoSummary {
  *  (the total over the photos), or not countable on this device ('unknown'). */
 export type FacesReport = number | 'pending' | 'unknown';
 
+/** The faces found in one photo: how many, and where (fractions of the photo's width and height). */
+export interface FacesFound {
+  faces: number;
+  boxes: FaceBox[];
+}
+
 /** What a content script reports when a person chooses photos. */
 export interface UploadReport {
   path: UploadPath;
@@ -48,13 +56,16 @@ export type Request =
   | { type: 'rules-info' }
   | { type: 'check-rules-now' }
   | { type: 'page-pickers'; demoSite?: string }
-  /** Counts the faces in one photo, sent as a small upright JPEG (src/content/face-thumbnail.ts); answered with a
-   *  number or 'unknown'. */
+  /** Counts the faces in one photo, sent as a small upright JPEG (src/content/face-thumbnail.ts); answered with
+   *  {@link FacesFound} or 'unknown'. */
   | { type: 'count-faces'; jpegBase64: string }
   /** Writes an IPTC Data Mining reservation into a photo: a JPEG's head (its bytes up to and into the image data)
    *  or a whole PNG or WebP of at most 8 MB, base64; answered with the new bytes, or the reason it was left alone
    *  (src/core/photo/reserve.ts, reserve-png.ts, reserve-webp.ts). */
   | { type: 'reserve-photo'; headBase64: string; format: 'jpeg' | 'png' | 'webp' }
+  /** The "what a scraper sees" panel's words and rows for one photo of the upload: its format and metadata bytes,
+   *  as in the upload report; answered with a {@link ScraperView} or null. Nothing of it is kept. */
+  | { type: 'scraper-view'; photo: Pick<ReportedPhoto, 'format' | 'metadataBytes'> }
   | { type: 'demo-data' }
   | { type: 'demo-reset' };
 
@@ -80,6 +91,51 @@ export interface WarningText {
   /** The reservation action's label, and what is said after it ran (a count marker for the photos reserved). */
   reserve: string;
   reserved: string;
+  /** "See what they see": opens the panel of what a scraper gets from the photo. */
+  see: string;
+}
+
+/** One thing a collector gets from the photo's file, in words: what it is, what the file says, and what it lets a
+ *  dataset builder do. `cleanable`: "Remove location and camera data" takes it out. */
+export interface ScraperViewRow {
+  kind: ScraperRowKind;
+  label: string;
+  value: string;
+  use: string;
+  cleanable: boolean;
+}
+
+/** The "what a scraper sees" panel for one photo: its words in the person's language, the rows, and the place at
+ *  the panel's precision (src/core/scraper-view.ts). Face boxes are not here: the content script has them. */
+export interface ScraperView {
+  text: {
+    lang: string;
+    title: string;
+    intro: string;
+    close: string;
+    /** "Photo ⁣count⁣ of ⁣total⁣": both markers are filled in by the panel. */
+    photoOf: string;
+    previous: string;
+    next: string;
+    facesHeading: string;
+    /** Each with a count marker where the number goes. */
+    facesOne: string;
+    facesMany: string;
+    facesNone: string;
+    facesUnknown: string;
+    facesPending: string;
+    facesUse: string;
+    photoLabel: string;
+    fileHeading: string;
+    mapHeading: string;
+    mapLabel: string;
+    mapNote: string;
+    mapNone: string;
+    clean: string;
+    reserve: string;
+  };
+  rows: ScraperViewRow[];
+  place: { latitude: number; longitude: number } | null;
 }
 
 /** How to read the upload page's licence and visibility controls, from the site rule. */

@@ -1,6 +1,7 @@
 import type { Level } from '../../core/levels';
 import type { Assessment } from '../../core/risk/types';
 import type { WarningText } from '../../shared/protocol';
+import { PANEL_CSS } from '../scraper-view/styles';
 import { WARNING_CSS } from './styles';
 
 export interface WarningHandlers {
@@ -20,6 +21,8 @@ export interface WarningHandlers {
   onReserve?: (() => void) | undefined;
   /** This warning follows writing a reservation into this many photos: say so. */
   reservedCount?: number;
+  /** "See what they see": opens the panel (src/content/scraper-view/) in the warning's panel slot. */
+  onSee?: (() => void) | undefined;
 }
 
 const MARKS: Record<Level, string> = { low: 'i', medium: '!', high: '!!', 'very-high': '!!!' };
@@ -108,11 +111,11 @@ function styleHost(host: HTMLElement): void {
 function adoptStyles(root: ShadowRoot): void {
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(WARNING_CSS);
+    sheet.replaceSync(WARNING_CSS + PANEL_CSS);
     root.adoptedStyleSheets = [sheet];
   } catch {
     // Constructable stylesheets can be unavailable to extension code; a style element works there.
-    root.append(element('style', { text: WARNING_CSS }));
+    root.append(element('style', { text: WARNING_CSS + PANEL_CSS }));
   }
 }
 
@@ -120,7 +123,8 @@ function adoptStyles(root: ShadowRoot): void {
  *  focus and never blocks the page: the upload goes on whatever the person does with it. */
 export function showWarning(assessment: Assessment, text: WarningText, handlers: WarningHandlers): HTMLElement {
   // A warning updated while the person is on one of its buttons (the face count arrived) keeps them there.
-  const focusedLabel = current?.host.shadowRoot?.activeElement?.textContent ?? null;
+  const focused = current?.host.shadowRoot?.activeElement;
+  const focusedLabel = focused?.closest('.card') ? focused.textContent : null;
   // An update of a warning still on screen replaces it in place, without arriving again.
   const updating = current?.host.isConnected === true;
   current?.dismiss();
@@ -150,6 +154,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
     : null;
 
   const why = element('button', { className: 'primary', text: text.why, attrs: { type: 'button' } });
+  const see = handlers.onSee ? element('button', { text: text.see, attrs: { type: 'button', 'data-action': 'see' } }) : null;
   const mute = element('button', { text: text.mute, attrs: { type: 'button' } });
   const close = element('button', {
     className: 'close',
@@ -166,10 +171,18 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
         announcement,
         close,
       ]),
-      element('div', { className: 'actions' }, [...(nudge ? [nudge] : []), ...(clean ? [clean] : []), ...(reserve ? [reserve] : []), why, ...(text.mute ? [mute] : [])]),
+      element('div', { className: 'actions' }, [
+        ...(nudge ? [nudge] : []),
+        ...(clean ? [clean] : []),
+        ...(reserve ? [reserve] : []),
+        ...(see ? [see] : []),
+        why,
+        ...(text.mute ? [mute] : []),
+      ]),
     ],
   );
-  root.append(card);
+  // The "what a scraper sees" panel opens here, above the card.
+  root.append(element('div', { attrs: { 'data-slot': 'panel' } }), card);
 
   let unguard = () => {};
   const dismiss = () => {
@@ -187,6 +200,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
   if (nudge && handlers.onSwitchLicence) onTrusted(nudge, handlers.onSwitchLicence.act);
   if (clean && handlers.onClean) onTrusted(clean, handlers.onClean);
   if (reserve && handlers.onReserve) onTrusted(reserve, handlers.onReserve);
+  if (see && handlers.onSee) onTrusted(see, handlers.onSee);
   onTrusted(mute, () => {
     handlers.onMute();
     reason.textContent = text.muted;
@@ -198,7 +212,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
   });
 
   (document.body ?? document.documentElement).append(host);
-  if (focusedLabel !== null) [...root.querySelectorAll('button')].find((button) => button.textContent === focusedLabel)?.focus();
+  if (focusedLabel !== null) [...card.querySelectorAll('button')].find((button) => button.textContent === focusedLabel)?.focus();
   unguard = guard(host, attributes, handlers.onSuppressed);
   current = { host, dismiss };
   return host;

@@ -52,13 +52,32 @@ const first = (...values: Array<string | null>) => values.find((value) => !!valu
  * DOMParser. Malformed or truncated files give what could be read, or an error — never a crash.
  */
 export function readPhotoMetadata(bytes: Uint8Array): MetadataResult {
-  if (bytes.byteLength === 0) return { ok: false, error: 'empty file' };
+  return read(bytes).result;
+}
+
+/** What only the "what a scraper sees" panel shows: the position and the serial number themselves. The assessment
+ *  and the records keep neither (only that they are there); these are shown once and dropped. */
+export interface PhotoSpecifics {
+  position: { latitude: number; longitude: number } | null;
+  serial: string | null;
+}
+
+/** The metadata and, for the panel, the position and serial (see {@link PhotoSpecifics}). */
+export function readPhotoMetadataWithSpecifics(bytes: Uint8Array): { result: MetadataResult; specifics: PhotoSpecifics } {
+  return read(bytes);
+}
+
+const NONE: PhotoSpecifics = { position: null, serial: null };
+
+function read(bytes: Uint8Array): { result: MetadataResult; specifics: PhotoSpecifics } {
+  const failed = (error: string) => ({ result: { ok: false as const, error }, specifics: NONE });
+  if (bytes.byteLength === 0) return failed('empty file');
   let tags: Record<string, Group> & { gps?: { Latitude?: number; Longitude?: number } };
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     tags = ExifReader.load(buffer, { expanded: true, domParser: quietParser() as unknown as globalThis.DOMParser }) as typeof tags;
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return failed(error instanceof Error ? error.message : String(error));
   }
   const { exif, xmp, iptc } = tags;
   const latitude = tags.gps?.Latitude;
@@ -70,22 +89,21 @@ export function readPhotoMetadata(bytes: Uint8Array): MetadataResult {
   const serial = first(text(exif?.BodySerialNumber), text(exif?.SerialNumber), text(xmp?.SerialNumber), text(xmp?.BodySerialNumber), text(exif?.LensSerialNumber));
   const licenceUrl = first(text(xmp?.license), text(xmp?.WebStatement));
   const licenceId = licenceUrl ? licenceIdFromUrl(licenceUrl) : null;
-  return {
-    ok: true,
-    metadata: {
-      location,
-      capturedAt: first(text(exif?.DateTimeOriginal), text(exif?.DateTime), text(xmp?.DateCreated)),
-      camera,
-      cameraSerial: !!serial,
-      creator: first(text(exif?.Artist), text(xmp?.creator), text(iptc?.['By-line']), text(exif?.CameraOwnerName), text(exif?.OwnerName)),
-      copyright: first(text(exif?.Copyright), text(xmp?.rights), text(iptc?.['Copyright Notice'])),
-      licenceId,
-      licenceText: first(licenceUrl, text(xmp?.UsageTerms)),
-      dataMining: dataMiningValueOf(text(xmp?.DataMining)),
-      otherConstraints: text(xmp?.OtherConstraints),
-      trainingMining: trainingMiningOf(bytes),
-    },
+  const metadata: PhotoMetadata = {
+    location,
+    capturedAt: first(text(exif?.DateTimeOriginal), text(exif?.DateTime), text(xmp?.DateCreated)),
+    camera,
+    cameraSerial: !!serial,
+    creator: first(text(exif?.Artist), text(xmp?.creator), text(iptc?.['By-line']), text(exif?.CameraOwnerName), text(exif?.OwnerName)),
+    copyright: first(text(exif?.Copyright), text(xmp?.rights), text(iptc?.['Copyright Notice'])),
+    licenceId,
+    licenceText: first(licenceUrl, text(xmp?.UsageTerms)),
+    dataMining: dataMiningValueOf(text(xmp?.DataMining)),
+    otherConstraints: text(xmp?.OtherConstraints),
+    trainingMining: trainingMiningOf(bytes),
   };
+  const position = location ? { latitude: latitude as number, longitude: longitude as number } : null;
+  return { result: { ok: true, metadata }, specifics: { position, serial } };
 }
 
 function trainingMiningOf(bytes: Uint8Array): PhotoMetadata['trainingMining'] {
