@@ -8,7 +8,7 @@ describe('the world outline shipped for the panel\'s map', () => {
     expect(shipped).toBe(worldLandModule());
   });
 
-  it('stays small and inside the 360 × 180 view box', () => {
+  it("stays small and within the map's height", () => {
     const path = worldLandPath();
     expect(path.length).toBeLessThan(16_000);
     for (const shape of path.split('z').filter(Boolean)) {
@@ -18,8 +18,9 @@ describe('the world outline shipped for the panel\'s map', () => {
       for (let i = 0; i < numbers.length; i += 2) {
         x += numbers[i]!;
         y += numbers[i + 1]!;
-        expect(x).toBeGreaterThanOrEqual(0);
-        expect(x).toBeLessThanOrEqual(360);
+        // A shape across the date line is drawn on both sides, partly outside; the view box clips it.
+        expect(x).toBeGreaterThanOrEqual(-200);
+        expect(x).toBeLessThanOrEqual(560);
         expect(y).toBeGreaterThanOrEqual(0);
         expect(y).toBeLessThanOrEqual(180);
       }

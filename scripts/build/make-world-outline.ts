@@ -34,14 +34,31 @@ function area(ring: Ring): number {
   return Math.abs(sum) / 2;
 }
 
-/** One ring as path commands, in view-box units, with repeated points (after rounding) dropped. */
-function ringPath(ring: Ring): string | null {
-  const points: Array<[number, number]> = [];
+/**
+ * A ring's longitudes made continuous: Natural Earth cuts shapes at the date line, so a ring crossing it (Fiji,
+ * Chukotka, Wrangel Island) jumps from +180 to −180. Unwrapped, it stays one shape; the copies shifted by 360° in
+ * {@link ringPaths} then draw both sides, and the view box clips the rest. A ring that goes all the way round
+ * (Antarctica) is closed along the pole instead.
+ */
+function unwrap(ring: Ring): Ring {
+  const out: Ring = [];
   for (const [longitude, latitude] of ring) {
-    const point: [number, number] = [snap(longitude + 180), snap(90 - latitude)];
-    const last = points[points.length - 1];
-    if (!last || last[0] !== point[0] || last[1] !== point[1]) points.push(point);
+    const last = out[out.length - 1];
+    let x = longitude;
+    if (last) while (x - last[0] > 180) x -= 360;
+    if (last) while (last[0] - x > 180) x += 360;
+    out.push([x, latitude]);
   }
+  const xs = out.map(([x]) => x);
+  if (Math.max(...xs) - Math.min(...xs) >= 359) {
+    const pole = out.reduce((sum, [, y]) => sum + y, 0) < 0 ? -90 : 90;
+    out.push([out[out.length - 1]![0], pole], [out[0]![0], pole]);
+  }
+  return out;
+}
+
+/** One ring as path commands, in view-box units, with repeated points (after rounding) dropped; null for a speck. */
+function ringPath(points: Array<[number, number]>): string | null {
   if (points.length < 3 || area(points) < MIN_AREA) return null;
   // Relative steps after the first point: whole degrees, mostly one digit each.
   const [[startX, startY]] = points as [[number, number]];
@@ -58,6 +75,19 @@ function ringPath(ring: Ring): string | null {
   return `M${format(startX)} ${format(startY)}l${text.replace(/ -/g, '-')}z`;
 }
 
+/** A ring in view-box units, and its copy on the other side of the map where it crosses the date line. */
+function ringPaths(ring: Ring): string[] {
+  const points: Array<[number, number]> = [];
+  for (const [longitude, latitude] of unwrap(ring)) {
+    const point: [number, number] = [snap(longitude + 180), snap(90 - latitude)];
+    const last = points[points.length - 1];
+    if (!last || last[0] !== point[0] || last[1] !== point[1]) points.push(point);
+  }
+  const xs = points.map(([x]) => x);
+  const shifts = [0, ...(Math.min(...xs) < 0 ? [360] : []), ...(Math.max(...xs) > 360 ? [-360] : [])];
+  return shifts.flatMap((shift) => ringPath(points.map(([x, y]) => [x + shift, y])) ?? []);
+}
+
 export function worldLandPath(): string {
   const require = createRequire(import.meta.url);
   const topology = JSON.parse(readFileSync(require.resolve('world-atlas/land-110m.json'), 'utf8')) as Topology<{ land: GeometryCollection }>;
@@ -68,7 +98,7 @@ export function worldLandPath(): string {
     if (geometry.type === 'Polygon') rings.push(...(geometry.coordinates as Ring[]));
     else if (geometry.type === 'MultiPolygon') for (const polygon of geometry.coordinates as Ring[][]) rings.push(...polygon);
   }
-  return rings.flatMap((ring) => ringPath(ring) ?? []).join('');
+  return rings.flatMap(ringPaths).join('');
 }
 
 export function worldLandModule(): string {

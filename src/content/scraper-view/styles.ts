@@ -6,7 +6,7 @@ export const PANEL_CSS = `
   max-height: calc(100vh - 32px); overflow: auto; padding: 14px 18px 16px;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1b20;
   background: #ffffff; border: 1px solid #c9c5cf; border-radius: 10px; box-shadow: 0 10px 36px rgba(0, 0, 0, 0.28);
-  --ink: #1d1b20;
+  --ink: #1d1b20; z-index: 1;
 }
 .see-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
 .see h2 { margin: 0; font-size: 18px; }
