@@ -11,7 +11,7 @@ import type { SiteRule } from '../core/rules/types';
 import { assess } from '../core/risk/assess';
 import browser from '../shared/ext';
 import { languageCode, translatorFor } from '../shared/i18n';
-import type { DemoData, PagePickers, Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
+import type { PagePickers, Request, RulesSummary, SiteDetails, TabRecord, TabState, UploadResponse } from '../shared/protocol';
 import { placeFor, today } from '../shared/place';
 import { validateReport } from '../shared/validate-report';
 import { licenceSwitchFor, offerCleaning, offerReserve } from './offers';
@@ -29,14 +29,10 @@ import { readRecord, removeRecord, writeRecord } from './tab-records';
 import { updateConfig } from 'virtual:afterlife-rules';
 import { warningText } from './warning-text';
 import { scraperView } from './scraper-view';
+import { DEMO_BLOG_URL, demoData, demoPage, isDemoUrl } from './demo';
 
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 const fromExtensionPage = (sender: Runtime.MessageSender) => !!sender.url && new URL(sender.url).origin === extensionOrigin;
-const DEMO_PATH = '/src/demo/';
-const isDemoUrl = (url: string | undefined) => !!url && url.startsWith(`${extensionOrigin}${DEMO_PATH}`);
-/** The address the demo's unlisted blog pretends to have. */
-const DEMO_BLOG_URL = 'https://my-travel-blog.example/';
-
 /** The page a content script speaks for: its frame, and the tab's top page, both from the browser, not the page. */
 function pageOf(sender: Runtime.MessageSender): { tabId: number; topUrl: string; frameUrl: string } | null {
   const tabId = sender.tab?.id;
@@ -44,17 +40,6 @@ function pageOf(sender: Runtime.MessageSender): { tabId: number; topUrl: string;
   const topUrl = sender.tab?.url ?? frameUrl;
   if (tabId === undefined || tabId < 0 || !topUrl) return null;
   return { tabId, topUrl, frameUrl };
-}
-
-/**
- * The trainer demo's simulated sites are extension pages: they name the site rule they simulate, and only pages
- * of the demo may do so. Their uploads are assessed as if made on that site's address.
- */
-function demoPage(sender: Runtime.MessageSender, demoSite: unknown, rules: ActiveRules['compiled']): { frameUrl: string; topUrl: string } | null {
-  if (typeof demoSite !== 'string' || !isDemoUrl(sender.url)) return null;
-  const site = rules.sites.find((candidate) => candidate.id === demoSite);
-  const url = site ? `https://${site.domains[0]}/` : DEMO_BLOG_URL;
-  return { frameUrl: url, topUrl: url };
 }
 
 async function onUpload(rawReport: unknown, sender: Runtime.MessageSender, demoSite?: unknown): Promise<UploadResponse | null> {
@@ -196,16 +181,6 @@ async function rulesSummary(): Promise<RulesSummary> {
     lastCheck: await lastStatus(),
     updateUrl: settings.rulesUrl || updateConfig.defaultUrl,
   };
-}
-
-async function demoData(): Promise<DemoData> {
-  const active = await currentRules();
-  const sites: DemoData['sites'] = {};
-  for (const id of ['flickr', 'okcupid', 'facebook']) {
-    const site = active.compiled.sites.find((candidate) => candidate.id === id);
-    if (site) sites[id] = detailsOf(active, site);
-  }
-  return { sites, datasets: [...active.compiled.knowledge.datasets.values()] };
 }
 
 async function handle(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {

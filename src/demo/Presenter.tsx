@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../shared/ext';
 import type { DemoData, Request } from '../shared/protocol';
 import { useT } from '../ui/i18n-context';
-import { STEPS } from './steps';
+import { Handout } from './Handout';
+import { STEPS, type DemoSite } from './steps';
 
 const SITE_PAGES = { photo: 'photo.html', dating: 'dating.html', social: 'social.html', blog: 'blog.html', archive: 'archive.html' } as const;
 
@@ -15,6 +16,8 @@ export function Presenter() {
   const [index, setIndex] = useState(() => Math.max(0, STEPS.findIndex((step) => step.id === location.hash.slice(1))));
   const [data, setData] = useState<DemoData | null>(null);
   const [resets, setResets] = useState(0);
+  /** The simulated sites shown in this session, for the handout. */
+  const [shown, setShown] = useState<ReadonlySet<DemoSite>>(() => new Set());
   const frame = useRef<HTMLIFrameElement>(null);
   const step = STEPS[index] ?? STEPS[0]!;
   const go = (next: number) => setIndex(Math.min(STEPS.length - 1, Math.max(0, next)));
@@ -27,6 +30,8 @@ export function Presenter() {
   }, []);
   useEffect(() => {
     history.replaceState(null, '', `#${step.id}`);
+    const site = step.site;
+    if (site) setShown((sites) => (sites.has(site) ? sites : new Set([...sites, site])));
   }, [step.id]);
 
   // Arrow keys move between steps wherever focus is, except while typing in a field.
@@ -62,11 +67,13 @@ export function Presenter() {
   const reset = async () => {
     await browser.runtime.sendMessage({ type: 'demo-reset' } satisfies Request);
     setResets((count) => count + 1);
+    setShown(new Set());
     setIndex(0);
   };
   const datasets = (step.datasets ?? []).flatMap((id) => data?.datasets.find((dataset) => dataset.id === id) ?? []);
 
   return (
+    <>
     <div class="presenter">
       <section class="notes" aria-labelledby="step-title" aria-live="polite">
         <p>
@@ -97,6 +104,9 @@ export function Presenter() {
           </button>
           <button type="button" onClick={() => void reset()}>
             {t('demo_reset')}
+          </button>
+          <button type="button" onClick={() => window.print()} disabled={!data} data-testid="print-handout">
+            {t('demo_print')}
           </button>
         </div>
         <p class="keys">{t('demo_keys')}</p>
@@ -130,5 +140,7 @@ export function Presenter() {
         )}
       </section>
     </div>
+    {data && <Handout data={data} shown={shown} language={document.documentElement.lang || 'en'} />}
+    </>
   );
 }

@@ -1,6 +1,8 @@
 /** The demo's steps: what to show and what to say at each, and which simulated site the stage holds. Words are
  *  message keys; facts come from the rules data (dataset summaries), so the demo says what the warnings say. */
-export type DemoSite = 'photo' | 'dating' | 'social' | 'blog' | 'archive';
+import type { DemoSite } from '../shared/demo-sites';
+
+export type { DemoSite };
 
 export interface DemoStep {
   id: string;

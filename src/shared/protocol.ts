@@ -1,5 +1,8 @@
 import type { PageSignals } from '../core/page-signals';
 import type { FaceBox } from '../offscreen/protocol';
+import type { Level } from '../core/levels';
+import type { Message } from '../core/risk/types';
+import type { DemoSite } from './demo-sites';
 import type { ScraperRowKind } from '../core/scraper-view';
 import type { PhotosRead } from '../core/photo/read-photos';
 import type { PlaceInUse } from '../core/settings';
@@ -255,8 +258,19 @@ export interface RulesSummary extends RulesInfo {
   siteNames: Record<string, string>;
 }
 
-/** What the trainer demo shows from the rules: its simulated sites and every dataset. */
+/** One simulated site on the demo's handout: its level for a public portrait where the trainer is, and why. */
+export interface HandoutSite {
+  demoSite: DemoSite;
+  /** The site rule's name; null for the demo's blog, which is in no rule. */
+  name: string | null;
+  level: Level;
+  reason: Message;
+}
+
+/** What the trainer demo shows from the rules: every dataset, and what the handout says of each simulated site,
+ *  for the place the trainer's settings give. */
 export interface DemoData {
-  sites: Record<string, SiteDetails>;
   datasets: DatasetRule[];
+  handout: HandoutSite[];
+  place: PlaceInUse;
 }
