@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: pictures of the real extension in real Chromium for the README and for trainers —
  * the warning on a photo-sharing upload page, the popup after that upload, the popup on a site not in the rules,
- * and the settings page — written to docs/screenshots/.
+ * the settings and first-run pages, and the demo's pictures (screenshots-demo.ts) — written to docs/screenshots/.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { facesCounted, launchWithExtension, openPopupFor, tabIdOf, warningIn } f
 import { startFixtureServers } from '../../e2e/support/server';
 import { canWritePolicy, CHROMIUM_POLICY_DIR, removeExtensionPolicy, writeExtensionPolicy } from '../../e2e/support/chromium-policy';
 import { PROJECT_DIR } from '../rules/rules-files';
+import { demoScreenshots } from './screenshots-demo';
 
 const OUT = join(PROJECT_DIR, 'docs/screenshots');
 
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     await example.locator('[data-afterlife="warning"]').waitFor();
     await welcome.waitForTimeout(400);
     await welcome.screenshot({ path: join(OUT, `welcome${suffix}.png`), fullPage: true });
+    await demoScreenshots(browser, OUT, suffix, scheme);
     console.log(`Screenshots written to ${OUT}`);
   } finally {
     await browser.close();
