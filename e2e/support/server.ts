@@ -46,7 +46,17 @@ export interface FixtureServers {
   /** `http://<host>:<port><path>` for a host name mapped to the fixture server. */
   http(host: string, path?: string): string;
   https(host: string, path?: string): string;
+  /** What pages sent to `/upload/…` by POST or PUT: the path, and the bytes as they arrived. */
+  received: Array<{ path: string; body: Buffer }>;
   close(): Promise<void>;
+}
+
+/** Takes any POST or PUT to `/upload/…`, keeps its body for the test to check, and answers 200. */
+async function receiveUpload(request: IncomingMessage, response: ServerResponse, received: FixtureServers['received']): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  received.push({ path: new URL(request.url ?? '/', 'http://fixture').pathname, body: Buffer.concat(chunks) });
+  response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end('{"ok":true}');
 }
 
 function listen(server: Server): Promise<number> {
@@ -57,8 +67,10 @@ function listen(server: Server): Promise<number> {
 }
 
 export async function startFixtureServers(): Promise<FixtureServers> {
+  const received: FixtureServers['received'] = [];
   const handler = (request: IncomingMessage, response: ServerResponse) => {
-    serveFixture(request, response).catch(() => response.writeHead(500).end());
+    const upload = (request.method === 'POST' || request.method === 'PUT') && (request.url ?? '').startsWith('/upload/');
+    (upload ? receiveUpload(request, response, received) : serveFixture(request, response)).catch(() => response.writeHead(500).end());
   };
   const plain = createHttpServer(handler);
   const secure = createHttpsServer(
@@ -76,6 +88,7 @@ export async function startFixtureServers(): Promise<FixtureServers> {
     httpsPort,
     http: (host, path = '/') => `http://${host}:${httpPort}${path}`,
     https: (host, path = '/') => `https://${host}:${httpsPort}${path}`,
+    received,
     close: async () => {
       await Promise.all([close(plain), close(secure)]);
     },

@@ -34,7 +34,7 @@ export const reservationFateText = (assessment: Assessment, translate: Translate
  *  "Mark it not for AI training" writes. */
 export function warningText(
   assessment: Assessment,
-  record: Parameters<typeof foundText>[0],
+  record: Parameters<typeof foundText>[0] & Partial<Pick<TabRecord, 'path'>>,
   translate: Translate,
   lang: string,
   reservation: DataMiningValue,
@@ -61,6 +61,7 @@ export function warningText(
     cleaned: translate('warning_cleaned', [COUNT_MARKER]),
     reserve: translate('warning_reserve'),
     see: translate('see_button'),
+    sent: record.path === 'camera' ? translate('warning_sent_camera') : record.path === 'script' ? translate('warning_sent_script') : '',
     reserved: `${translate('warning_reserved', [COUNT_MARKER, translate(dataMiningMessageKey(reservation))])} ${reservationFateText(assessment, translate)}`,
   };
 }

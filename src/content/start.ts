@@ -6,6 +6,7 @@ import { watchDrops } from './detect/drops';
 import { watchFileInputs } from './detect/file-inputs';
 import { watchPaste } from './detect/paste';
 import { watchRelay } from './detect/relay';
+import type { FilesFound } from './detect/types';
 import type { DoneBefore, OnFiles, Send } from './upload';
 import type { UploadPathModule } from './upload-path';
 
@@ -31,12 +32,13 @@ export function startUploadWatch(
 
   // Made once, from the module the loader hands over (it loads the module once, and again after a failure).
   let upload: OnFiles | undefined;
-  const onFiles = (files: readonly File[], path: UploadPath, input?: HTMLInputElement, doneBefore?: DoneBefore) => {
+  const onFiles = (files: readonly File[], path: UploadPath, input?: HTMLInputElement, doneBefore?: DoneBefore, onChecked?: () => void) => {
     loadUploadPath()
       .then((module) => (upload ??= module.createUploadPath(send))(files, path, input, doneBefore))
       .catch(() => {
         // The extension may have been updated or reloaded under this page; the page's upload is unaffected.
-      });
+      })
+      .finally(onChecked);
   };
   const pathOf = (input: HTMLInputElement): UploadPath => (input.isConnected ? 'file-input' : 'detached-input');
   const preparer = createPhotoPreparer(
@@ -46,8 +48,9 @@ export function startUploadWatch(
     (files, input) => onFiles(files, pathOf(input), input),
   );
 
-  watchFileInputs(onFiles, preparer);
-  watchRelay(onFiles, preparer, { carrierIsTheUpload: demo });
-  watchDrops(onFiles);
-  watchPaste(onFiles);
+  const found: FilesFound = (files, path, input, onChecked) => onFiles(files, path, input, undefined, onChecked);
+  watchFileInputs(found, preparer);
+  watchRelay(found, preparer, { carrierIsTheUpload: demo });
+  watchDrops(found);
+  watchPaste(found);
 }

@@ -1,3 +1,4 @@
+import type { ImageFormat } from '../core/photo/sniff';
 import type { FacesReport, PagePickers, ReportedPhoto, Request, UploadPath, UploadReport, UploadResponse } from '../shared/protocol';
 import { replaceInputFiles } from './before-page';
 import { readPageSignals } from './page-signals';
@@ -12,6 +13,9 @@ import type { Send } from './send';
 
 
 export type { Send };
+
+/** How long after a person's choice an image the page sends counts as that choice (see isCopyOfLatest). */
+const SAME_UPLOAD_MS = 10 * 60 * 1000;
 interface Upload {
   path: UploadPath;
   files: readonly File[];
@@ -72,6 +76,12 @@ export function createUploadPath(send: Send): OnFiles {
 
   /** The upload this frame reported last: only its face count may still update the record and the warning. */
   let latest: Upload | null = null;
+  let latestAt = 0;
+
+  /** An image the page sends by script soon after the person chose a photo is, nearly always, that photo: as chosen,
+   *  or cropped, scaled or re-encoded by the page's editor. One choice gets one warning, so it is not warned again. */
+  const isCopyOfLatest = (path: UploadPath) =>
+    (path === 'script' || path === 'camera') && latest !== null && latest.path !== 'script' && latest.path !== 'camera' && Date.now() - latestAt < SAME_UPLOAD_MS;
 
   /** Assesses the photos with what the page's own pickers say when its turn comes, and warns. */
   function assessAndWarn(upload: Upload, options: { note?: Note; facesUpdate?: boolean } = {}): Promise<void> {
@@ -150,6 +160,7 @@ export function createUploadPath(send: Send): OnFiles {
 
   async function onFiles(files: readonly File[], path: UploadPath, input?: HTMLInputElement, doneBefore?: DoneBefore): Promise<void> {
     if (files.length === 0 || (doneBefore === undefined && isRepeat(files))) return;
+    if (isCopyOfLatest(path)) return;
     const photos = await photosAmong(files);
     if (photos.length === 0) return;
     const [reported, pickers] = await Promise.all([
@@ -173,10 +184,16 @@ export function createUploadPath(send: Send): OnFiles {
       queue: Promise.resolve(),
     };
     latest = upload;
+    latestAt = Date.now();
     // The warning first, from what is known at once. Faces are counted only then: decoding a large photo competes
     // for the same two cores and would delay the warning (measured: p95 upload to warning for a 25 MB JPEG went from
     // 33 to 86 ms when both ran together). A build without a detector would say so at once.
     await assessAndWarn(upload);
+    // Resolves here, once the warning is up: a page's `fetch` waits for this much (src/main-world/), never for faces.
+    void countFacesAndUpdate(upload, photos);
+  }
+
+  async function countFacesAndUpdate(upload: Upload, photos: ReadonlyArray<{ file: File; summary: { format: ImageFormat } }>): Promise<void> {
     const counted = __AFTERLIFE_FACE_DETECTOR__ !== 'none' ? await countFacesIn(photos.map(({ file, summary }) => ({ file, format: summary.format })), send) : null;
     if (latest !== upload) return;
     upload.faces = counted?.total ?? 'unknown';

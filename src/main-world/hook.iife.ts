@@ -16,6 +16,7 @@
  * calling it on a detached input (inputs in the document are seen by the content script anyway).
  */
 import { RELAY_EVENT, RelayKind } from '../shared/relay';
+import { watchFetch, watchOtherSenders, type RelayNatives } from './script-uploads';
 
 /** Every event that can give a page user activation (HTML: "activation-triggering input event"), and `blur`. */
 const FIRST_STEPS = ['pointerdown', 'pointerup', 'mousedown', 'keydown', 'touchend', 'blur'] as const;
@@ -73,6 +74,15 @@ const FIRST_STEPS = ['pointerdown', 'pointerup', 'mousedown', 'keydown', 'touche
   type Picker = (...args: unknown[]) => unknown;
   const initialPicker = (win as unknown as { showOpenFilePicker?: Picker }).showOpenFilePicker;
 
+  // Photos sent by script (src/main-world/script-uploads.ts): `fetch` now, the rest at the first step.
+  const nativeSetTimeout = setTimeout;
+  const relayNatives: RelayNatives = { apply, relay, NativePromise: Promise, setTimer: (done: () => void, ms: number) => nativeSetTimeout(done, ms) };
+  try {
+    watchFetch(relayNatives);
+  } catch {
+    // A page where `fetch` cannot be replaced keeps its own.
+  }
+
   const onFirstStep = () => {
     for (const type of FIRST_STEPS) apply(unlisten, win, [type, onFirstStep, true]);
     try {
@@ -80,6 +90,11 @@ const FIRST_STEPS = ['pointerdown', 'pointerup', 'mousedown', 'keydown', 'touche
       wrapInputPickers();
     } catch {
       // A page that froze the prototypes: nothing to wrap, and nothing of the page's may break.
+    }
+    try {
+      watchOtherSenders(relayNatives);
+    } catch {
+      // As above.
     }
   };
   for (const type of FIRST_STEPS) apply(listen, win, [type, onFirstStep, { capture: true, passive: true }]);

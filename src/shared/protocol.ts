@@ -10,8 +10,9 @@ import type { ImageFormat } from '../core/photo/sniff';
 import type { Assessment, PageVisibility, PhotoFacts } from '../core/risk/types';
 import type { DatasetRule, OptOut, PickerRule, SiteCategory, TermFact, Visibility } from '../core/rules/types';
 
-/** How the photo reached the page. */
-export type UploadPath = 'file-input' | 'detached-input' | 'drop' | 'paste' | 'file-picker';
+/** How the photo reached the page, or, for `script` and `camera`, how it is leaving it: sent by the page's script, or
+ *  taken by the page from the camera and sent. */
+export type UploadPath = 'file-input' | 'detached-input' | 'drop' | 'paste' | 'file-picker' | 'script' | 'camera';
 
 export interface PhotoSummary {
   name: string;
@@ -96,6 +97,8 @@ export interface WarningText {
   reserved: string;
   /** "See what they see": opens the panel of what a scraper gets from the photo. */
   see: string;
+  /** For a photo the page sends by script: that it does (and, for a camera photo, that it took it); else ''. */
+  sent: string;
 }
 
 /** One thing a collector gets from the photo's file, in words: what it is, what the file says, and what it lets a

@@ -15,5 +15,14 @@ export const RelayKind = {
   WatchInput: 1,
   /** The input holds files the page obtained from a picker (File System Access): assess them. */
   FilesPicked: 2,
+  /** The input holds an image the page is sending by script (fetch, XMLHttpRequest, sendBeacon, WebSocket): check its
+   *  bytes, and assess it if it is a photo. The content script answers with {@link RELAY_CHECKED_EVENT}. */
+  ScriptSent: 3,
+  /** As ScriptSent, for an image the page took from the camera. */
+  CameraSent: 4,
 } as const;
 export type RelayKind = (typeof RelayKind)[keyof typeof RelayKind];
+
+/** Dispatched by the content script on a ScriptSent or CameraSent carrier once it has checked the image (and shown
+ *  the warning, if there is one): a `fetch` waits for it, at most a moment, before it sends (src/main-world/). */
+export const RELAY_CHECKED_EVENT = 'afterlife-relay-checked';

@@ -4,7 +4,7 @@ import { validPageSignals } from '../core/page-signals';
 import { isBase64 } from './base64';
 import type { FacesReport, ReportedPhoto, UploadPath, UploadReport } from './protocol';
 
-const PATHS: readonly UploadPath[] = ['file-input', 'detached-input', 'drop', 'paste', 'file-picker'];
+const PATHS: readonly UploadPath[] = ['file-input', 'detached-input', 'drop', 'paste', 'file-picker', 'script', 'camera'];
 const FORMATS: readonly ImageFormat[] = ['jpeg', 'png', 'gif', 'webp', 'heic', 'avif', 'bmp', 'tiff', 'jxl', 'svg'];
 const VISIBILITIES: readonly PageVisibility[] = ['public', 'members', 'private', 'unknown'];
 const MAX_PHOTOS = 1000;

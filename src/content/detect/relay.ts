@@ -1,4 +1,4 @@
-import { RELAY_EVENT, RelayKind } from '../../shared/relay';
+import { RELAY_CHECKED_EVENT, RELAY_EVENT, RelayKind } from '../../shared/relay';
 import { watchInputDirectly } from './file-inputs';
 import type { FilesFound, Interceptor } from './types';
 
@@ -29,6 +29,13 @@ export function watchRelay(
       } else if (event.detail === RelayKind.FilesPicked) {
         const files = input.files;
         if (files && files.length > 0) onFiles([...files], 'file-picker', carrierIsTheUpload ? input : undefined);
+      } else if (event.detail === RelayKind.ScriptSent || event.detail === RelayKind.CameraSent) {
+        // An image on its way out: the page's world picked it as a candidate; whether it is a photo, the upload path
+        // decides from its bytes. The carrier is only a messenger, never offered as the upload's input.
+        const files = [...(input.files ?? [])];
+        const checked = () => input.dispatchEvent(new Event(RELAY_CHECKED_EVENT));
+        if (files.length > 0) onFiles(files, event.detail === RelayKind.CameraSent ? 'camera' : 'script', undefined, checked);
+        else checked();
       }
     },
     true,

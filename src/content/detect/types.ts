@@ -1,8 +1,9 @@
 import type { UploadPath } from '../../shared/protocol';
 
 /** Called with the files a person chose, however they reached the page, and the input that holds them when there
- *  is one (so a cleaned copy can replace them). */
-export type FilesFound = (files: readonly File[], path: UploadPath, input?: HTMLInputElement) => void;
+ *  is one (so a cleaned copy can replace them); or with an image the page is sending by script, and `onChecked`,
+ *  called once it has been checked and any warning shown. */
+export type FilesFound = (files: readonly File[], path: UploadPath, input?: HTMLInputElement, onChecked?: () => void) => void;
 
 /**
  * "Always clean my photos": given a trusted event carrying files, decides synchronously whether to hold it back

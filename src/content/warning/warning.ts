@@ -143,7 +143,7 @@ export function showWarning(assessment: Assessment, text: WarningText, handlers:
   const title = element('p', { className: 'title' });
   title.append(before, element('strong', { text: level }), after, ' ', element('span', { className: 'site', text: text.site }));
   const reason = element('p', { className: 'reason', text: text.reason });
-  const found = text.found ? [element('p', { className: 'found', text: text.found })] : [];
+  const found = [text.sent, text.found].filter(Boolean).map((line) => element('p', { className: 'found', text: line }));
   if (handlers.switched) found.push(element('p', { className: 'found', text: text.switched }));
   if (handlers.cleanedCount) found.push(element('p', { className: 'found', text: text.cleaned.replace('\u2063count\u2063', String(handlers.cleanedCount)) }));
   if (handlers.reservedCount) found.push(element('p', { className: 'found', text: text.reserved.replace('\u2063count\u2063', String(handlers.reservedCount)) }));
