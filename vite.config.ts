@@ -26,6 +26,7 @@ export default defineConfig({
         'demo-social': 'src/demo/sites/social.html',
         'demo-blog': 'src/demo/sites/blog.html',
         'demo-archive': 'src/demo/sites/archive.html',
+        'demo-selfie': 'src/demo/sites/selfie.html',
       },
     },
     emptyOutDir: true,

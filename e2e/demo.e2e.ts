@@ -85,6 +85,21 @@ describe('the trainer demo, walked through with the keyboard', () => {
     expect(await warningIn(site).getByRole('button', { name: 'Not on this site' }).count()).toBe(0);
   });
 
+  it('selfie verification: the site takes a photo with the (simulated) camera and sends it by script; the warning says so and finds the face', async () => {
+    await demo.keyboard.press('ArrowRight');
+    await expect(title()).resolves.toBe('Selfie verification');
+    await demo.getByTestId('stage').waitFor();
+    const site = await (await demo.getByTestId('stage').elementHandle())?.contentFrame();
+    if (!site) throw new Error('no simulated site on the stage');
+    await site.getByRole('button', { name: 'Take my verification selfie' }).click();
+    await expect.poll(() => warningIn(site).count(), { timeout: 15_000 }).toBe(1);
+    expect(await warningIn(site).getAttribute('data-afterlife-site')).toBe('okcupid');
+    await expect(warningIn(site).locator('.found').first().textContent()).resolves.toBe('This page took a photo with your camera and is sending it.');
+    await expect(site.locator('#camera-note').textContent()).resolves.toBe("Taken with the demo's simulated camera (the sample portrait).");
+    await expect.poll(() => warningIn(site).locator('.found').last().textContent(), { timeout: 30_000 }).toBe('Found in the photo: a face.');
+    expect((await axeViolations(site)).map((v) => [v.id, v.targets])).toEqual([]);
+  });
+
   it('social network: a portrait carrying its location is very high, and the location is named', async () => {
     await demo.keyboard.press('ArrowRight');
     await expect(title()).resolves.toBe('A social network post');

@@ -15,7 +15,11 @@ const THINGS_TO_DO = [1, 2, 3] as const;
 export function Handout({ data, shown, language }: { data: DemoData; shown: ReadonlySet<DemoSite>; language: string }) {
   const t = useT();
   // Before any site was shown, the handout covers them all rather than none.
-  const sites = data.handout.filter((site) => shown.size === 0 || shown.has(site.demoSite));
+  // Two simulated pages of one site (the dating profile and its selfie check) are one row.
+  const names = new Set<string>();
+  const sites = data.handout
+    .filter((site) => shown.size === 0 || shown.has(site.demoSite))
+    .filter((site) => !names.has(site.name ?? site.demoSite) && !!names.add(site.name ?? site.demoSite));
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date());
   return (
     <article class="handout" data-testid="handout" aria-labelledby="handout-title">

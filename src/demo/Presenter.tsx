@@ -5,7 +5,7 @@ import { useT } from '../ui/i18n-context';
 import { Handout } from './Handout';
 import { STEPS, type DemoSite } from './steps';
 
-const SITE_PAGES = { photo: 'photo.html', dating: 'dating.html', social: 'social.html', blog: 'blog.html', archive: 'archive.html' } as const;
+const SITE_PAGES = { photo: 'photo.html', dating: 'dating.html', selfie: 'selfie.html', social: 'social.html', blog: 'blog.html', archive: 'archive.html' } as const;
 
 /**
  * Presenter mode: one step at a time in large type, → and ← to move, each step saying what to show and what to say,

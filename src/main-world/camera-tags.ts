@@ -40,6 +40,14 @@ export function isCameraCapture(blob: Blob | null, text?: string): boolean {
   return false;
 }
 
+/** Tags a blob as a camera photo: for the trainer demo's simulated camera, which stands in for a real one when the
+ *  trainer does not use the computer's own. */
+export function tagAsCameraPhoto(blob: Blob): void {
+  cameraBlobs.add(blob);
+  cameraBlobShapes.push(shapeOf(blob));
+  if (cameraBlobShapes.length > 10) cameraBlobShapes.shift();
+}
+
 /** Whether bytes decoded from a data URL match one the camera canvas exported (by the same key). */
 export const rememberCameraDataUrl = (url: string) => {
   if (cameraDataUrls.size >= MAX_DATA_URLS) cameraDataUrls.delete(cameraDataUrls.values().next().value!);
@@ -62,7 +70,11 @@ export function tagCameraCaptures({ apply }: Natives): void {
   const isCameraStream = (stream: unknown) =>
     typeof MediaStream === 'function' &&
     stream instanceof MediaStream &&
-    stream.getVideoTracks().some((track) => track.readyState === 'live' && !('displaySurface' in track.getSettings()));
+    stream.getVideoTracks().some((track) => {
+      // A device's track has a device id; a canvas or another page element captured as a stream has none.
+      const settings = track.getSettings();
+      return track.readyState === 'live' && !!settings.deviceId && !('displaySurface' in settings);
+    });
   const cameraIsLive = () => {
     for (const stream of cameraStreams) if (!isCameraStream(stream)) cameraStreams.delete(stream);
     if (cameraStreams.size > 0) return true;
@@ -70,11 +82,7 @@ export function tagCameraCaptures({ apply }: Natives): void {
     return false;
   };
   const tagged = (blob: unknown) => {
-    if (blob instanceof Blob) {
-      cameraBlobs.add(blob);
-      cameraBlobShapes.push(shapeOf(blob));
-      if (cameraBlobShapes.length > 10) cameraBlobShapes.shift();
-    }
+    if (blob instanceof Blob) tagAsCameraPhoto(blob);
     return blob;
   };
 

@@ -74,9 +74,9 @@ function wrap(holder: object | undefined, name: string, trap: Trap): void {
   (holder as Record<string, unknown>)[name] = new Proxy(native, { apply: trap as ProxyHandler<typeof native>['apply'] });
 }
 
-/** `fetch`, wrapped at load. */
-export function watchFetch(natives: RelayNatives): void {
-  wrap(window, 'fetch', (target, thisArg, args) => {
+/** `fetch`, wrapped at load; `holder` is `window`, or the trainer demo's simulated site, whose `fetch` goes nowhere. */
+export function watchFetch(natives: RelayNatives, holder: object = window): void {
+  wrap(holder, 'fetch', (target, thisArg, args) => {
     const [input, init] = args as [unknown, { body?: unknown } | undefined];
     let waiting: Promise<void> | null = null;
     try {

@@ -3,6 +3,7 @@
 export const DEMO_SITE_RULES = {
   photo: 'flickr',
   dating: 'okcupid',
+  selfie: 'okcupid',
   social: 'facebook',
   blog: null,
   archive: 'wikimedia-commons',
