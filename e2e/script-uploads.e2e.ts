@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, recordOf, setSettings, tabIdOf, warningIn, type ExtensionBrowser } from './support/browser';
 import { FIXTURES_DIR, startFixtureServers, type FixtureServers } from './support/server';
+import { readPhotoMetadata } from '../src/core/photo/metadata';
 
 /** A site not in the rules: medium, so every warning shows with the threshold at low. */
 const HOST = 'verify.example-dating.test';
@@ -61,7 +62,7 @@ describe('a camera photo sent by script', () => {
     await page.click('[data-scenario="selfie-fetch-formdata"]');
     await expect.poll(() => warningIn(page).count(), { timeout: 15_000 }).toBe(1);
     await expect(warningIn(page).locator('.found').first().textContent()).resolves.toBe('This page took a photo with your camera and is sending it.');
-    await expect.poll(() => uploadsTo('/upload/selfie').length).toBe(1);
+    await expect.poll(() => uploadsTo('/upload/selfie').length, { timeout: 15_000 }).toBe(1);
     const log = await pageLog(page);
     const warningAt = log.find((entry) => entry.warning)?.at as number;
     const sentAt = log.find((entry) => entry.sent === 'fetch')?.at as number;
@@ -83,7 +84,7 @@ describe('a camera photo sent by script', () => {
     await page.click('[data-scenario="selfie-xhr-blob"]');
     await expect.poll(() => warningIn(page).count(), { timeout: 15_000 }).toBe(1);
     await expect(warningIn(page).locator('.found').first().textContent()).resolves.toBe('This page took a photo with your camera and is sending it.');
-    await expect.poll(async () => (await pageLog(page)).some((entry) => entry.sent === 'xhr' && entry.status === 200)).toBe(true);
+    await expect.poll(async () => (await pageLog(page)).some((entry) => entry.sent === 'xhr' && entry.status === 200), { timeout: 15_000 }).toBe(true);
     await page.close();
   });
 
@@ -92,7 +93,7 @@ describe('a camera photo sent by script', () => {
     await page.click('[data-scenario="selfie-json-base64"]');
     await expect.poll(() => warningIn(page).count(), { timeout: 15_000 }).toBe(1);
     await expect(warningIn(page).locator('.found').first().textContent()).resolves.toBe('This page took a photo with your camera and is sending it.');
-    await expect.poll(() => uploadsTo('/upload/json').length).toBeGreaterThan(0);
+    await expect.poll(() => uploadsTo('/upload/json').length, { timeout: 15_000 }).toBeGreaterThan(0);
     expect(JSON.parse(uploadsTo('/upload/json').at(-1)!.body.toString()).selfie).toMatch(/^data:image\/jpeg;base64,/);
     await page.close();
   });
@@ -101,7 +102,7 @@ describe('a camera photo sent by script', () => {
     const page = await fixturePage();
     await page.click('[data-scenario="selfie-beacon"]');
     await expect.poll(() => warningIn(page).count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => uploadsTo('/upload/beacon').length).toBeGreaterThan(0);
+    await expect.poll(() => uploadsTo('/upload/beacon').length, { timeout: 15_000 }).toBeGreaterThan(0);
     await page.close();
   });
 });
@@ -110,10 +111,10 @@ describe('other photos sent by script', () => {
   it('a canvas crop of a chosen photo is the same upload: one warning, not two', async () => {
     const page = await fixturePage();
     await page.setInputFiles('#photo', join(FIXTURES_DIR, 'photos', 'meta', 'all-facts.jpg'));
-    await expect.poll(() => warningIn(page).count()).toBe(1);
+    await expect.poll(() => warningIn(page).count(), { timeout: 15_000 }).toBe(1);
     const first = await warningIn(page).locator('.found').allTextContents();
     await page.click('[data-scenario="crop"]');
-    await expect.poll(() => uploadsTo('/upload/crop').length).toBe(1);
+    await expect.poll(() => uploadsTo('/upload/crop').length, { timeout: 15_000 }).toBe(1);
     await page.waitForTimeout(500);
     expect(await warningIn(page).count()).toBe(1);
     // Still the chosen photo's warning, not a "sending a photo" one.
@@ -126,11 +127,30 @@ describe('other photos sent by script', () => {
     const page = await fixturePage();
     await page.click('[data-scenario="chunked"]');
     await expect.poll(async () => (await pageLog(page)).some((entry) => entry.sent === 'chunked'), { timeout: 15_000 }).toBe(true);
-    await expect.poll(() => warningIn(page).count()).toBe(1);
+    await expect.poll(() => warningIn(page).count(), { timeout: 15_000 }).toBe(1);
     await expect(warningIn(page).locator('.found').first().textContent()).resolves.toBe('This page is sending a photo by itself.');
     const original = await readFile(join(FIXTURES_DIR, 'photos', 'beach.jpg'));
     const chunks = servers.received.filter((entry) => entry.path === '/upload/chunk');
     expect(Buffer.concat(chunks.slice(-Math.ceil(original.length / 16384)).map((entry) => entry.body)).equals(original)).toBe(true);
+    await page.close();
+  });
+
+  it('with "always clean" and "always mark", a fetch sends the prepared copy; an XHR sends the page\'s own, as documented', async () => {
+    await setSettings(browser, { interruptFrom: 'low', alwaysClean: true, alwaysReserve: true });
+    const page = await fixturePage();
+    await page.click('[data-scenario="resend-fetch"]');
+    await expect.poll(() => uploadsTo('/upload/resend').length, { timeout: 15_000 }).toBe(1);
+    const sent = readPhotoMetadata(new Uint8Array(uploadsTo('/upload/resend')[0]!.body));
+    expect(sent.ok && sent.metadata.location).toBe(false);
+    expect(sent.ok && sent.metadata.dataMining).toBe('DMI-PROHIBITED-AIMLTRAINING');
+    await expect.poll(() => warningIn(page).locator('.found').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Removed the location and camera data from 1 photo')]),
+    );
+    await page.click('[data-scenario="resend-xhr"]');
+    await expect.poll(() => uploadsTo('/upload/resend-xhr').length, { timeout: 15_000 }).toBe(1);
+    const original = await readFile(join(FIXTURES_DIR, 'photos', 'meta', 'all-facts.jpg'));
+    expect(uploadsTo('/upload/resend-xhr')[0]!.body.equals(original)).toBe(true);
+    await setSettings(browser, { alwaysClean: false, alwaysReserve: false });
     await page.close();
   });
 
@@ -145,7 +165,7 @@ describe('other photos sent by script', () => {
     const page = await fixturePage();
     await page.click('[data-scenario="not-images"]');
     await expect.poll(async () => (await pageLog(page)).some((entry) => entry.sent === 'not-images'), { timeout: 15_000 }).toBe(true);
-    await expect.poll(() => uploadsTo('/upload/random-xhr').length).toBe(1);
+    await expect.poll(() => uploadsTo('/upload/random-xhr').length, { timeout: 15_000 }).toBe(1);
     await page.waitForTimeout(500);
     expect(await warningIn(page).count()).toBe(0);
     expect(await recordOf(browser, await tabIdOf(browser, page))).toBeNull();

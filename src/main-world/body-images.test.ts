@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { imageCandidates, imagesInText, looksLikeImage } from './body-images';
+import { imageCandidates, imagesInText, looksLikeImage, withImagesReplaced } from './body-images';
 
 const PHOTOS = join(import.meta.dirname, '../../e2e/fixtures/photos');
 const jpeg = new Uint8Array(readFileSync(join(PHOTOS, 'beach.jpg')));
@@ -50,5 +50,36 @@ describe('image candidates in a request body', () => {
     expect(imageCandidates(new Blob([new Uint8Array(100)]))).toEqual([]);
     expect(imageCandidates(null)).toEqual([]);
     expect(imageCandidates(42)).toEqual([]);
+  });
+});
+
+describe('a body with its photos replaced by the prepared copies', () => {
+  const cleaned = new Blob([png]);
+
+  it('puts the copy in place of a Blob, of bytes, and of a FormData file, keeping the rest', async () => {
+    expect(await withImagesReplaced(new Blob([jpeg]), [cleaned])).toBe(cleaned);
+    expect(new Uint8Array((await withImagesReplaced(jpeg.buffer, [cleaned])) as ArrayBuffer)).toEqual(png);
+    const form = new FormData();
+    form.append('caption', 'hello');
+    form.append('photo', new Blob([jpeg]), 'selfie.jpg');
+    const rebuilt = (await withImagesReplaced(form, [cleaned])) as FormData;
+    expect(rebuilt.get('caption')).toBe('hello');
+    const photo = rebuilt.get('photo') as File;
+    expect(photo.name).toBe('selfie.jpg');
+    expect(new Uint8Array(await photo.arrayBuffer())).toEqual(png);
+  });
+
+  it('re-encodes base64 in place, in data URLs and bare, and leaves what is not replaced', async () => {
+    const json = JSON.stringify({ a: `data:image/jpeg;base64,${base64(jpeg)}`, b: base64(jpeg), n: 1 });
+    const rebuilt = JSON.parse((await withImagesReplaced(json, [null, cleaned])) as string) as { a: string; b: string; n: number };
+    expect(rebuilt.a).toBe(`data:image/jpeg;base64,${base64(jpeg)}`);
+    expect(rebuilt.b).toBe(base64(png));
+    expect(rebuilt.n).toBe(1);
+  });
+
+  it('returns the very body when nothing is replaced', async () => {
+    const body = new Blob([jpeg]);
+    expect(await withImagesReplaced(body, [null])).toBe(body);
+    expect(await withImagesReplaced('text', [])).toBe('text');
   });
 });

@@ -56,17 +56,27 @@ function decodeBase64(run: string): Uint8Array | null {
   }
 }
 
-/** Images carried as base64 in text: `data:image/…;base64,` URLs and bare runs that start like an image. */
-export function imagesInText(raw: string): Uint8Array[] {
+/** An image carried as base64 in text, and where its base64 is (in the text with JSON's escaped slashes undone). */
+export interface TextImage {
+  bytes: Uint8Array;
+  start: number;
+  end: number;
+}
+
+/** JSON may escape every slash ("\/9j\/…"): positions are in the text with them undone. */
+const unescapeSlashes = (raw: string) => (raw.includes('\\/') ? raw.replace(/\\\//g, '/') : raw);
+
+/** Images carried as base64 in text: `data:image/…;base64,` URLs and bare runs that start like an image, in the order
+ *  of their position. */
+export function imagesInText(raw: string): TextImage[] {
   if (raw.length < MIN_IMAGE_BYTES || raw.length > MAX_TEXT_CHARS) return [];
-  // JSON may escape every slash ("\/9j\/…").
-  const text = raw.includes('\\/') ? raw.replace(/\\\//g, '/') : raw;
-  const found: Uint8Array[] = [];
+  const text = unescapeSlashes(raw);
+  const found: TextImage[] = [];
   const take = (start: number) => {
     const run = base64Run(text, start);
     if (run.length < (MIN_IMAGE_BYTES * 4) / 3) return start + Math.max(1, run.length);
     const bytes = decodeBase64(run);
-    if (bytes && looksLikeImage(bytes.subarray(0, HEAD))) found.push(bytes);
+    if (bytes && looksLikeImage(bytes.subarray(0, HEAD))) found.push({ bytes, start, end: start + run.length });
     return start + run.length;
   };
   // data: URLs first (any image type: the content script decides); then bare base64 the data: URLs did not cover.
@@ -87,37 +97,95 @@ export function imagesInText(raw: string): Uint8Array[] {
       index = end - 1;
     }
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }
 
 function bytesOf(body: ArrayBuffer | ArrayBufferView): Uint8Array {
   return body instanceof ArrayBuffer ? new Uint8Array(body) : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
 }
 
+/** A body's candidates, found at once, and how to rebuild the body with some of them replaced (`replacements[i]` for
+ *  `candidates[i]`; null or missing keeps it). */
+interface Plan {
+  candidates: Blob[];
+  rebuild(replacements: ReadonlyArray<Blob | null>): Promise<unknown>;
+}
+
+const KEEP: Plan = { candidates: [], rebuild: async () => undefined };
+
+function textPlan(raw: string): Plan & { rebuild(replacements: ReadonlyArray<Blob | null>): Promise<string | null> } {
+  const images = imagesInText(raw);
+  return {
+    candidates: images.map((image) => new Blob([image.bytes as BlobPart])),
+    async rebuild(replacements) {
+      if (!images.some((_, i) => replacements[i])) return null;
+      const text = unescapeSlashes(raw);
+      let out = '';
+      let from = 0;
+      for (const [i, image] of images.entries()) {
+        const replacement = replacements[i];
+        if (!replacement) continue;
+        out += text.slice(from, image.start) + (await base64Of(replacement));
+        from = image.end;
+      }
+      return out + text.slice(from);
+    },
+  };
+}
+
+/** Finds the candidates in one fixed order, synchronously (so a synchronous `send` can hand them over first). */
+function plan(body: unknown): Plan {
+  if (body instanceof Blob) return body.size >= MIN_IMAGE_BYTES ? { candidates: [body], rebuild: async ([r]) => r ?? body } : KEEP;
+  if (typeof body === 'string') {
+    const text = textPlan(body);
+    return { candidates: text.candidates, rebuild: async (r) => (await text.rebuild(r)) ?? body };
+  }
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+    const bytes = bytesOf(body as ArrayBuffer | ArrayBufferView);
+    if (bytes.byteLength < MIN_IMAGE_BYTES || !looksLikeImage(bytes.subarray(0, HEAD))) return KEEP;
+    // Copied: the page may reuse its buffer for the next chunk while the content script reads this one.
+    return { candidates: [new Blob([bytes.slice() as BlobPart])], rebuild: async ([r]) => (r ? r.arrayBuffer() : body) };
+  }
+  if (body instanceof URLSearchParams || body instanceof FormData) {
+    const entries = [...body].map(([name, value]) => {
+      const part = typeof value === 'string' ? textPlan(value) : value.size >= MIN_IMAGE_BYTES ? { candidates: [value], rebuild: async ([r]: ReadonlyArray<Blob | null>) => r ?? null } : { candidates: [], rebuild: async () => null };
+      return { name, value, part };
+    });
+    return {
+      candidates: entries.flatMap(({ part }) => part.candidates),
+      async rebuild(replacements) {
+        const rebuilt = body instanceof FormData ? new FormData() : new URLSearchParams();
+        let offset = 0;
+        let changed = false;
+        for (const { name, value, part } of entries) {
+          const now = (await part.rebuild(replacements.slice(offset, offset + part.candidates.length))) ?? value;
+          offset += part.candidates.length;
+          changed ||= now !== value;
+          if (rebuilt instanceof FormData && now instanceof Blob) rebuilt.append(name, now, value instanceof File ? value.name : 'blob');
+          else rebuilt.append(name, now as string);
+        }
+        return changed ? rebuilt : body;
+      },
+    };
+  }
+  return KEEP;
+}
+
+async function base64Of(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 /** The photo candidates in a request body, as Blobs; [] for bodies that cannot hold one. */
 export function imageCandidates(body: unknown): Blob[] {
-  if (body === null || body === undefined) return [];
-  const blobs: Blob[] = [];
-  const fromText = (text: string) => {
-    for (const bytes of imagesInText(text)) blobs.push(new Blob([bytes as BlobPart]));
-  };
-  if (body instanceof Blob) {
-    if (body.size >= MIN_IMAGE_BYTES) blobs.push(body);
-  } else if (typeof body === 'string') {
-    fromText(body);
-  } else if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
-    const bytes = bytesOf(body as ArrayBuffer | ArrayBufferView);
-    // Copied: the page may reuse its buffer for the next chunk while the content script reads this one.
-    if (bytes.byteLength >= MIN_IMAGE_BYTES && looksLikeImage(bytes.subarray(0, HEAD))) blobs.push(new Blob([bytes.slice() as BlobPart]));
-  } else if (body instanceof URLSearchParams) {
-    // Its text as sent: base64 letters come out percent-encoded ("+" and "/"), so decode first.
-    for (const [, value] of body) fromText(value);
-  } else if (body instanceof FormData) {
-    for (const [, value] of body) {
-      if (blobs.length >= MAX_CANDIDATES) break;
-      if (typeof value === 'string') fromText(value);
-      else if (value.size >= MIN_IMAGE_BYTES) blobs.push(value);
-    }
-  }
-  return blobs.slice(0, MAX_CANDIDATES);
+  return plan(body).candidates.slice(0, MAX_CANDIDATES);
+}
+
+/** The body with candidates replaced (`replacements[i]` for the i-th of {@link imageCandidates}; null keeps it), or
+ *  the body itself when nothing is replaced. */
+export async function withImagesReplaced(body: unknown, replacements: ReadonlyArray<Blob | null>): Promise<unknown> {
+  if (!replacements.some(Boolean)) return body;
+  return (await plan(body).rebuild(replacements.slice(0, MAX_CANDIDATES))) ?? body;
 }

@@ -26,3 +26,7 @@ export type RelayKind = (typeof RelayKind)[keyof typeof RelayKind];
 /** Dispatched by the content script on a ScriptSent or CameraSent carrier once it has checked the image (and shown
  *  the warning, if there is one): a `fetch` waits for it, at most a moment, before it sends (src/main-world/). */
 export const RELAY_CHECKED_EVENT = 'afterlife-relay-checked';
+
+/** On a ScriptSent or CameraSent carrier: the request waits and can send prepared copies ("always clean", "always
+ *  mark") in place of the image; without it, the image is sent as it is, so none are made. */
+export const REPLACEABLE_ATTRIBUTE = 'data-afterlife-replaceable';

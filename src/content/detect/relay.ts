@@ -1,6 +1,6 @@
-import { RELAY_CHECKED_EVENT, RELAY_EVENT, RelayKind } from '../../shared/relay';
+import { RELAY_CHECKED_EVENT, RELAY_EVENT, RelayKind, REPLACEABLE_ATTRIBUTE } from '../../shared/relay';
 import { watchInputDirectly } from './file-inputs';
-import type { FilesFound, Interceptor } from './types';
+import type { FilesFound, Interceptor, OnChecked } from './types';
 
 /**
  * Receives what the main-world hook relays (see src/shared/relay.ts). The page can dispatch this event too, so
@@ -33,8 +33,17 @@ export function watchRelay(
         // An image on its way out: the page's world picked it as a candidate; whether it is a photo, the upload path
         // decides from its bytes. The carrier is only a messenger, never offered as the upload's input.
         const files = [...(input.files ?? [])];
-        const checked = () => input.dispatchEvent(new Event(RELAY_CHECKED_EVENT));
-        if (files.length > 0) onFiles(files, event.detail === RelayKind.CameraSent ? 'camera' : 'script', undefined, checked);
+        const checked: OnChecked = (prepared) => {
+          // The prepared copies go back in the carrier, where the page's world takes them for its request.
+          if (prepared && prepared.some((file, i) => file !== files[i])) {
+            const transfer = new DataTransfer();
+            for (const file of prepared) transfer.items.add(file);
+            input.files = transfer.files;
+          }
+          input.dispatchEvent(new Event(RELAY_CHECKED_EVENT));
+        };
+        const sent = { replaceable: input.hasAttribute(REPLACEABLE_ATTRIBUTE), onChecked: checked };
+        if (files.length > 0) onFiles(files, event.detail === RelayKind.CameraSent ? 'camera' : 'script', undefined, sent);
         else checked();
       }
     },
