@@ -15,11 +15,13 @@ export async function cleanFiles(files: readonly File[]): Promise<CleanedFiles> 
   let unchanged = 0;
   const out = await Promise.all(
     files.map(async (file) => {
+      // The first bytes say whether it is a photo: anything else (a video in the same upload) is never read whole.
+      const format = sniffImageFormat(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+      if (!format) return file;
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const format = sniffImageFormat(bytes.subarray(0, SNIFF_BYTES));
-      const result = format ? stripMetadata(bytes, format) : ({ ok: false } as const);
+      const result = stripMetadata(bytes, format);
       if (!result.ok) {
-        if (format) unchanged++;
+        unchanged++;
         return file;
       }
       cleaned++;
