@@ -1,8 +1,9 @@
 /**
  * Page cost of several builds side by side, to find where a page-load cost comes from:
  *   npm run bench:compare -- [--page blank|scripted|heavy|scroll] [--loads 60] [--rounds 3] name=dir name=dir …
- * `dir` is a built extension (for example a copy of extension/ with a content script cut down), `none` for no
- * extension, `twin` for the current build with its content scripts emptied. `--loads` a build in all, spread over
+ * `dir` is a built extension (for example a copy of extension/ with a content script cut down, or a peer such as
+ * `pb=../shared/peers/privacybadger-mv3`, which is waited for until it has finished starting), `none` for no
+ * extension, `twin` for the current build with its content scripts emptied. Two `none` sides give the A/A. `--loads` a build in all, spread over
  * `--rounds` fresh browsers each (see compareSides); every load alternates between the builds; medians of CPU
  * script and task time, as in `npm run bench`.
  */
@@ -46,7 +47,8 @@ try {
   console.log(`${page} page, ${rounds} rounds of ${Math.ceil(loads / rounds)} loads each: script and task time (CPU ms), median`);
   for (const [index, { name }] of builds.entries()) {
     const value = median(samples.get(name)!);
-    console.log(`${name.padEnd(24)} ${value.toFixed(2).padStart(8)}  ${index === 0 ? '' : `${value - first >= 0 ? '+' : ''}${(value - first).toFixed(2)} vs ${builds[0]!.name}`}`);
+    const versus = `${value - first >= 0 ? '+' : ''}${(value - first).toFixed(2)} ms, ×${(value / first).toFixed(3)} vs ${builds[0]!.name}`;
+    console.log(`${name.padEnd(24)} ${value.toFixed(2).padStart(8)}  ${index === 0 ? '' : versus}`);
   }
 } finally {
   await servers.close();

@@ -1,5 +1,5 @@
-/** The page-cost figures of `npm run bench`: what the content scripts cost every page, side by side with an
- *  empty-script twin, the injected size and the memory of pages and of the extension. */
+/** The injected size and the memory of pages and of the extension, for `npm run bench` (the page cost itself is
+ *  in bench-page-cost.ts). */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,7 +8,6 @@ import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR, facesCounted, launchWithExtension, stopServiceWorker, tabIdOf } from '../../e2e/support/browser';
 import { RULES_LOADED_MEASURE } from '../../src/background/measures';
 import { startFixtureServers } from '../../e2e/support/server';
-import { compareSides, emptyScriptTwin, type CostSide } from './page-cost';
 import { UPLOAD_PATH_FILE } from '../../src/content/upload-path-file';
 import { format, spreadOf, type Row } from './bench-table';
 import { median } from './stats';
@@ -20,81 +19,11 @@ export async function benchInjectedSize(rows: Row[]): Promise<void> {
   const bodies = await Promise.all(files.map((file) => readFile(join(EXTENSION_DIR, file))));
   const raw = bodies.reduce((sum, body) => sum + body.length, 0);
   const gzipped = bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
-  rows.push({ figure: `injected at page load: ${files.length} scripts, raw / gzipped (KB)`, median: `${format(raw / 1024, 1)} / ${format(gzipped / 1024, 1)}`, spread: '—', goal: '≤ 15 KB gzipped', met: gzipped <= 15 * 1024 ? 'yes' : 'NO' });
+  rows.push({ figure: `injected at page load: ${files.length} scripts, raw / gzipped (KB)`, median: `${format(raw / 1024, 1)} / ${format(gzipped / 1024, 1)}`, spread: '—', goal: '≤ 15 KB gzipped', met: gzipped <= 15 * 1024 ? 'met' : 'not met' });
   // The rest of the upload path, which the content script imports on a page's first file (its upload-to-warning
   // times below include that import: every run is a fresh page).
   const module = await readFile(join(EXTENSION_DIR, UPLOAD_PATH_FILE));
   rows.push({ figure: 'loaded on the first file: the upload path module, raw / gzipped (KB)', median: `${format(module.length / 1024, 1)} / ${format(gzipSync(module, { level: 9 }).length / 1024, 1)}`, spread: '—', goal: 'reported', met: '—' });
-}
-
-const NEAR_EMPTY = 'a near-empty page';
-
-/**
- * The cost on pages that never upload: script and task time with the extension against without it, in one run,
- * loads alternating between the sides; an A/A pair (no extension either side) as the noise floor; and the
- * empty-script twin, for the part of the cost that comes with injecting any script at all. Each side's loads are
- * spread over fresh browsers (see compareSides): the heavy and near-empty pages 4 rounds of 20 loads, the
- * infinite-scroll page (2 s a load) 3 rounds of 10.
- */
-export async function benchPageCost(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>): Promise<void> {
-  const loaded = async (page: import('playwright-core').Page) => void (await page.waitForLoadState('load'));
-  const pages: Array<[string, string, (page: import('playwright-core').Page) => Promise<void>, { rounds: number; loadsPerRound: number }]> = [
-    ['heavy page (5,000 elements)', servers.http('www.flickr.com', '/bench/heavy.html'), loaded, { rounds: 4, loadsPerRound: 20 }],
-    [
-      'infinite scroll (20,000 elements in 2 s)',
-      servers.http('www.flickr.com', '/bench/scroll.html'),
-      async (page) => void (await page.evaluate(() => (window as unknown as { scrollDone: Promise<number> }).scrollDone)),
-      { rounds: 3, loadsPerRound: 10 },
-    ],
-    // What the extension adds to any page load whatever the page does: setting up the content scripts' world.
-    [NEAR_EMPTY, servers.http('www.flickr.com', '/bench/blank.html'), loaded, { rounds: 4, loadsPerRound: 20 }],
-  ];
-  const sides: CostSide[] = [
-    { name: 'with', extensionDir: EXTENSION_DIR },
-    { name: 'a', extensionDir: null },
-    { name: 'twin', extensionDir: await emptyScriptTwin() },
-    { name: 'b', extensionDir: null },
-  ];
-  for (const [label, url, settle, plan] of pages) {
-    const samples = await compareSides(sides, url, settle, plan);
-    const of = (name: string) => median(samples.get(name) ?? []);
-    const [withExtension, without, twin, other] = [of('with'), of('a'), of('twin'), of('b')];
-    const loads = `${plan.rounds * plan.loadsPerRound} loads a side`;
-    const times = `${format(withExtension, 1)} vs ${format(without, 1)} ms`;
-    if (label === NEAR_EMPTY) {
-      rows.push({
-        figure: `page cost: ${label}, with − without (CPU ms)`,
-        median: format(withExtension - without, 1),
-        spread: `A/A ${format(without - other, 1)}; ${times}; ${loads}`,
-        goal: 'reported',
-        met: '—',
-      });
-      rows.push({
-        figure: `  of which any injected script's: empty-script twin − without (CPU ms)`,
-        median: format(twin - without, 1),
-        spread: `ours: ${format(withExtension - twin, 1)}`,
-        goal: 'reported',
-        met: '—',
-      });
-      continue;
-    }
-    const ratio = withExtension / without;
-    rows.push({
-      figure: `page cost with / without the extension: ${label}`,
-      median: format(ratio, 3),
-      spread: `A/A ${format(without / other, 3)}; ${times}; ${loads}`,
-      goal: '≤ 1.02',
-      // The A/A pair's distance from 1, either way, is how far a ratio can move by chance.
-      met: ratio <= 1.02 ? 'yes' : ratio <= 1.02 + Math.abs(without / other - 1) ? 'within noise' : 'NO',
-    });
-    rows.push({
-      figure: `  empty-script twin / without (any injected script)`,
-      median: format(twin / without, 3),
-      spread: `ours alone: with / twin ${format(withExtension / twin, 3)}`,
-      goal: 'reported',
-      met: '—',
-    });
-  }
 }
 
 /** JS heap of the content script's world on the heavy page. */

@@ -1,7 +1,9 @@
-/** The bench's table: one row per figure, with its goal and whether the goal was met. */
+/** The bench's table: one row per figure, with the A/A beside every ratio, its goal and whether the goal was met. */
 export interface Row {
   figure: string;
   median: string;
+  /** The noise floor of a ratio (or difference): the same figure between two identical sides. */
+  aa?: string;
   spread: string;
   goal: string;
   met: string;
@@ -11,13 +13,18 @@ export const format = (value: number, digits = 0) => value.toLocaleString('en-US
 
 export const spreadOf = (values: number[], digits = 0) => `${format(Math.min(...values), digits)}–${format(Math.max(...values), digits)}`;
 
-export function printTable(rows: Row[]): void {
-  const header: Row = { figure: 'figure', median: 'median', spread: 'spread (min–max)', goal: 'goal', met: 'met' };
-  const all = [header, ...rows];
-  const width = (key: keyof Row) => Math.max(...all.map((row) => row[key].length));
-  const line = (row: Row) =>
-    (['figure', 'median', 'spread', 'goal', 'met'] as const).map((key) => row[key].padEnd(width(key))).join('  ');
-  console.log(line(header));
-  console.log((['figure', 'median', 'spread', 'goal', 'met'] as const).map((key) => '-'.repeat(width(key))).join('  '));
-  for (const row of rows) console.log(line(row));
+const COLUMNS = ['figure', 'median', 'aa', 'goal', 'met', 'spread'] as const;
+const HEADER: Required<Row> = { figure: 'figure', median: 'result', aa: 'A/A', goal: 'goal', met: 'met', spread: 'beside it' };
+
+/** The table as lines of text, columns padded to their widest cell; a row without an A/A shows "—". The free-text
+ *  column comes last so that long notes do not push the verdicts out of sight. */
+export function renderTable(rows: readonly Row[]): string[] {
+  const cells = [HEADER, ...rows].map((row) => COLUMNS.map((key) => row[key] ?? '—'));
+  const widths = COLUMNS.map((_, column) => Math.max(...cells.map((line) => line[column]!.length)));
+  const line = (values: string[]) => values.map((value, column) => (column === COLUMNS.length - 1 ? value : value.padEnd(widths[column]!))).join('  ').trimEnd();
+  return [line(cells[0]!), line(widths.map((width) => '-'.repeat(width))), ...cells.slice(1).map(line)];
+}
+
+export function printTable(rows: readonly Row[]): void {
+  for (const text of renderTable(rows)) console.log(text);
 }

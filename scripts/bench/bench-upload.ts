@@ -1,15 +1,15 @@
 /** The upload figures of `npm run bench`, in real Chromium: upload to warning, the popup, the face check. */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { FACES_TARGET } from '../../src/offscreen/protocol';
 import { photo } from '../../e2e/support/bench';
-import { closeFaceDetector, launchWithExtension, openPopupFor, tabIdOf, warningIn } from '../../e2e/support/browser';
+import { launchWithExtension, openPopupFor, tabIdOf, warningIn } from '../../e2e/support/browser';
+import { metadataBytesFor } from '../../src/core/photo/metadata-range';
 import { startFixtureServers } from '../../e2e/support/server';
 import { makeJpeg } from './bench-node';
 import { format, spreadOf, type Row } from './bench-table';
+import { atMost, ratioToFloor, verdictText } from './goals';
 import { median, percentile } from './stats';
-import { benchExtensionMemory, benchInjectedSize, benchMemory, benchPageCost } from './bench-page';
+import { benchFaceCheck } from './bench-faces';
+import { benchExtensionMemory, benchInjectedSize, benchMemory } from './bench-page';
+import { benchPageCost } from './bench-page-cost';
 
 /** Time from opening the popup to its first render with full content (the `afterlife:popup-rendered` mark, set once
  *  the tab's assessment is on screen), after an upload on the photo-sharing fixture. */
@@ -47,9 +47,16 @@ export async function benchBrowser(rows: Row[], dir: string): Promise<void> {
 }
 
 
+/** Upload to warning for the 25 MB JPEG, at most this many times the page's own handler reading the same head (see
+ *  docs/performance.md for how it was set from the former absolute goal of 50 ms). */
+export const UPLOAD_RATIO_LIMIT = 18;
+
 /**
  * Upload to warning: from the `change` event of the person's choice (its timestamp, taken by the browser) to the
- * warning being in the page (seen by a MutationObserver), in real Chromium with the built extension.
+ * warning being in the page (seen by a MutationObserver), in real Chromium with the built extension. Its floor, in
+ * the same upload: the page's own `change` handler receiving the files and reading the same first bytes of each
+ * that the extension reads for metadata (256 KiB of a JPEG), as an upload widget reading a preview would. How fast
+ * a page can read a file is the machine's; the ratio is ours. Absolute times beside it.
  */
 async function benchUploadToWarning(
   rows: Row[],
@@ -66,144 +73,48 @@ async function benchUploadToWarning(
   const page = await browser.context.newPage();
   for (const [label, bytes, count] of sizes) {
     const files = await Promise.all(Array.from({ length: count }, (_, index) => makeJpeg(dir, bytes, `${bytes}-${index}.jpg`)));
+    const headBytes = metadataBytesFor('jpeg', bytes).length;
     const times: number[] = [];
+    const floors: number[] = [];
     for (let run = 0; run < 21; run++) {
       await page.goto(servers.http('www.flickr.com', '/upload.html'));
-      await page.evaluate(() => {
-        const state = window as unknown as { chosenAt?: number; warnedAt?: number };
+      await page.evaluate((head) => {
+        const state = window as unknown as { chosenAt?: number; warnedAt?: number; pageReadAt?: number };
         // On window in the capture phase: the bench page's own input handlers stop the event.
         window.addEventListener('change', (event) => (state.chosenAt ??= event.timeStamp), true);
+        // The page's own handler, in the capture phase on the input so that it runs before the fixture's, which stops
+        // the event: it reads each file's head, as the extension does.
+        const input = document.querySelector('#at-load') as HTMLInputElement;
+        input.addEventListener('change', () => {
+          void Promise.all([...input.files!].map((file) => file.slice(0, head).arrayBuffer())).then(() => (state.pageReadAt = performance.now()));
+        }, true);
         new MutationObserver(() => {
           if (!state.warnedAt && document.querySelector('[data-afterlife="warning"]')) state.warnedAt = performance.now();
         }).observe(document.documentElement, { childList: true, subtree: true });
-      });
+      }, headBytes);
       await page.setInputFiles('#at-load', files);
       await warningIn(page).waitFor();
+      await page.waitForFunction(() => (window as unknown as { pageReadAt?: number }).pageReadAt !== undefined);
       const elapsed = await page.evaluate(() => {
-        const state = window as unknown as { chosenAt?: number; warnedAt?: number };
-        return (state.warnedAt ?? Number.NaN) - (state.chosenAt ?? Number.NaN);
+        const state = window as unknown as { chosenAt?: number; warnedAt?: number; pageReadAt?: number };
+        return { warning: (state.warnedAt ?? Number.NaN) - (state.chosenAt ?? Number.NaN), floor: (state.pageReadAt ?? Number.NaN) - (state.chosenAt ?? Number.NaN) };
       });
-      if (run > 0) times.push(elapsed); // the first run warms the worker and caches
-    }
-    const p50 = median(times);
-    const goal = label === '25 MB JPEG' ? 'p50 ≤ 50 ms' : 'reported';
-    rows.push({
-      figure: `upload to warning: ${label} (ms, p50 / p95)`,
-      median: `${format(p50, 1)} / ${format(percentile(times, 95), 1)}`,
-      spread: spreadOf(times, 1),
-      goal,
-      met: goal === 'reported' ? '—' : p50 <= 50 ? 'yes' : 'NO',
-    });
-  }
-  await page.close();
-}
-
-/** A photo with faces at camera size (6000×4000): two labelled portraits drawn large by the browser's own JPEG
- *  encoder, so the bench needs no image tools. */
-async function makeLargeFacePhoto(dir: string, browser: Awaited<ReturnType<typeof launchWithExtension>>): Promise<string> {
-  const page = await browser.context.newPage();
-  const source = (await readFile(join(import.meta.dirname, '../../e2e/fixtures/faces/two-people.jpg'))).toString('base64');
-  const base64 = await page.evaluate(async (jpeg) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${jpeg}`)).blob());
-    const canvas = new OffscreenCanvas(6000, 4000);
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = '#7a8a99';
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(bitmap, 600, 800, 4800, 2400);
-    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer());
-    let binary = '';
-    for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-    return btoa(binary);
-  }, source);
-  await page.close();
-  const file = join(dir, 'faces-6000x4000.jpg');
-  await writeFile(file, Buffer.from(base64, 'base64'));
-  return file;
-}
-
-/**
- * The face check on its own: from the person's choice (the `change` event's timestamp) to the warning naming the
- * faces, after the first warning has already been shown. Includes making the small copy in the page, the messages
- * to the offscreen document and back, and the detection. The first photo after the offscreen document has closed
- * also loads the model: reported on its own.
- */
-async function benchFaceCheck(
-  rows: Row[],
-  dir: string,
-  servers: Awaited<ReturnType<typeof startFixtureServers>>,
-  browser: Awaited<ReturnType<typeof launchWithExtension>>,
-): Promise<void> {
-  const worker = await browser.worker();
-  const page = await browser.context.newPage();
-  const timeToFaces = async (file: string): Promise<{ total: number; afterWarning: number }> => {
-    // https, as upload pages are: a secure page offers ImageDecoder, which decodes a large JPEG straight to a small size.
-    await page.goto(servers.https('www.flickr.com', '/upload.html'));
-    await page.evaluate(() => {
-      const state = window as unknown as { chosenAt?: number; warnedAt?: number; facesAt?: number };
-      window.addEventListener('change', (event) => (state.chosenAt ??= event.timeStamp), true);
-      new MutationObserver(() => {
-        const warning = document.querySelector('[data-afterlife="warning"]');
-        if (warning) state.warnedAt ??= performance.now();
-        const found = warning?.shadowRoot?.querySelector('.found')?.textContent ?? '';
-        if (!state.facesAt && /face/.test(found)) state.facesAt = performance.now();
-      }).observe(document.documentElement, { childList: true, subtree: true });
-    });
-    await page.setInputFiles('#at-load', file);
-    await page.waitForFunction(() => (window as unknown as { facesAt?: number }).facesAt !== undefined, undefined, { timeout: 60_000 });
-    return page.evaluate(() => {
-      const state = window as unknown as { chosenAt?: number; warnedAt?: number; facesAt?: number };
-      return { total: (state.facesAt ?? Number.NaN) - (state.chosenAt ?? Number.NaN), afterWarning: (state.facesAt ?? Number.NaN) - (state.warnedAt ?? Number.NaN) };
-    });
-  };
-  const small = join(import.meta.dirname, '../../e2e/fixtures/faces/two-people.jpg');
-  const large = await makeLargeFacePhoto(dir, browser);
-  const cold: number[] = [];
-  for (let run = 0; run < 5; run++) {
-    await closeFaceDetector(browser);
-    cold.push((await timeToFaces(small)).afterWarning);
-  }
-  rows.push({ figure: 'face check: first photo, loading the model, after the warning (ms)', median: format(median(cold), 1), spread: spreadOf(cold, 1), goal: 'reported', met: '—' });
-  for (const [label, file, runs] of [['949×512 JPEG, 2 faces', small, 21], ['6000×4000 JPEG, 2 faces', large, 11]] as const) {
-    const times: number[] = [];
-    const totals: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      const elapsed = await timeToFaces(file);
       if (run > 0) {
-        times.push(elapsed.afterWarning);
-        totals.push(elapsed.total);
+        // the first run warms the worker and caches
+        times.push(elapsed.warning);
+        floors.push(elapsed.floor);
       }
     }
-    const p50 = median(times);
-    rows.push(
-      {
-        figure: `face check: ${label}, first warning to faces named (ms, p50 / p95)`,
-        median: `${format(p50, 1)} / ${format(percentile(times, 95), 1)}`,
-        spread: spreadOf(times, 1),
-        goal: '≤ 150 ms',
-        met: p50 <= 150 ? 'yes' : 'NO',
-      },
-      {
-        figure: `face check: ${label}, choice to faces named (ms, p50 / p95)`,
-        median: `${format(median(totals), 1)} / ${format(percentile(totals, 95), 1)}`,
-        spread: spreadOf(totals, 1),
-        goal: 'reported',
-        met: '—',
-      },
-    );
+    const { ratio, aa } = ratioToFloor(times, floors);
+    const goal = label === '25 MB JPEG';
+    rows.push({
+      figure: `upload to warning / page's own read of the same head: ${label}`,
+      median: format(ratio, 2),
+      aa: format(aa, 2),
+      spread: `p50 ${format(median(times), 1)} ms (p95 ${format(percentile(times, 95), 1)}) vs read p50 ${format(median(floors), 1)} ms; ${times.length} runs`,
+      goal: goal ? `≤ ${UPLOAD_RATIO_LIMIT}×` : 'reported',
+      met: goal ? verdictText(atMost(ratio, UPLOAD_RATIO_LIMIT, (aa - 1) * ratio)) : '—',
+    });
   }
-  // The detector alone: decoding the small JPEG and detecting, timed inside the offscreen document.
-  const jpegBase64 = (await readFile(small)).toString('base64');
-  const detector: number[] = [];
-  for (let run = 0; run < 21; run++) {
-    const timings = await worker.evaluate(
-      async ({ base64, target }) => {
-        const response = (await chrome.runtime.sendMessage({ target, type: 'count-faces', jpegBase64: base64 })) as { timings?: { decodeMs: number; detectMs: number } };
-        return response.timings ?? null;
-      },
-      { base64: jpegBase64, target: FACES_TARGET },
-    );
-    if (timings && run > 0) detector.push(timings.decodeMs + timings.detectMs);
-  }
-  rows.push({ figure: 'face check: detector alone, decode and detect (ms)', median: format(median(detector), 1), spread: spreadOf(detector, 1), goal: 'reported', met: '—' });
   await page.close();
 }

@@ -9,7 +9,7 @@ import { startFixtureServers } from '../../e2e/support/server';
 import { benchPhotoFacts, benchReservation, benchRules } from './bench-node';
 import { printTable, type Row } from './bench-table';
 import { benchBrowser } from './bench-upload';
-import { benchPageCost } from './bench-page';
+import { benchPageCost } from './bench-page-cost';
 
 const rows: Row[] = [];
 const scratch = await mkdtemp(join(tmpdir(), 'afterlife-bench-'));

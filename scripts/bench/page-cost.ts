@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, CHROMIUM, EXTENSION_DIR } from '../../e2e/support/browser';
+import { peerOfFolder } from './peers';
 
 /**
  * Script and task time of one page load, from the DevTools performance metrics, after the page settles. Measured
@@ -39,6 +40,37 @@ export async function launchForCost(extensionDir: string | null): Promise<{ cont
       await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Quiet time after every browser of a round has settled, before its first load (AFTERLIFE_BENCH_SETTLE_MS). */
+const QUIET_MS = Number(process.env.AFTERLIFE_BENCH_SETTLE_MS ?? 1500);
+
+/**
+ * Waits until a freshly installed extension has done its install-time work, so that no measured load overlaps it:
+ * its service worker running; for a known peer, its own "ready" flag (Privacy Badger loads its tracker data and
+ * registers more content scripts after install); and the welcome tab that both Afterlife and Privacy Badger open on
+ * install, closed (Afterlife opens its tab only after its first read of administrator policy, which can take
+ * seconds). Extensions that open no tab cost the wait for one, at most `welcomeMs`.
+ */
+export async function settleExtension(context: BrowserContext, extensionDir: string, welcomeMs = 8000): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const peer = peerOfFolder(extensionDir);
+  if (peer) {
+    const deadline = Date.now() + 60_000;
+    while (!(await worker.evaluate(peer.readyExpression).catch(() => false))) {
+      if (Date.now() > deadline) throw new Error(`${peer.label} did not finish starting within a minute`);
+      await sleep(200);
+    }
+  }
+  const deadline = Date.now() + welcomeMs;
+  let welcome: Page | undefined;
+  while (!welcome && Date.now() < deadline) {
+    welcome = context.pages().find((page) => page.url().startsWith('chrome-extension://'));
+    if (!welcome) await sleep(100);
+  }
+  for (const page of context.pages()) if (page.url().startsWith('chrome-extension://')) await page.close();
 }
 
 /**
@@ -79,6 +111,8 @@ export async function compareSides(
     const browsers = await Promise.all(sides.map((side) => launchForCost(side.extensionDir)));
     const contexts = browsers.map((browser) => browser.context);
     try {
+      await Promise.all(sides.map((side, index) => (side.extensionDir ? settleExtension(contexts[index]!, side.extensionDir) : undefined)));
+      await sleep(QUIET_MS);
       // A first load in each browser warms its caches; it is not counted.
       for (const context of contexts) await pageCost(context, url, settle);
       for (let load = 0; load < loadsPerRound; load++) {

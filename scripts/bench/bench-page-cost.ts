@@ -1,0 +1,67 @@
+/**
+ * The page cost of `npm run bench`: what Afterlife costs pages that never upload, as ratios measured side by side in
+ * one run (see compareSides): with Afterlife; two browsers without any extension (a and b, whose ratio is the A/A);
+ * the empty-script twin (what injecting any script costs, which separates Chromium's share from ours); and, when its
+ * build is in the peers directory, Privacy Badger (MV3), which injects at document_start in every frame too. Goals
+ * (issue 21): with/without no higher than the peer's on every page; with/twin ≤ 1.01 on the heavy page and
+ * with − twin ≤ 1 ms on the near-empty page.
+ */
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR } from '../../e2e/support/browser';
+import type { startFixtureServers } from '../../e2e/support/server';
+import type { Row } from './bench-table';
+import { pageCostRows, type PageKind } from './goals';
+import { compareSides, emptyScriptTwin, type CostSide } from './page-cost';
+import { findPeer, peersDir, PRIVACY_BADGER } from './peers';
+import { median } from './stats';
+
+const REPO = new URL('../..', import.meta.url).pathname;
+
+interface PagePlan {
+  label: string;
+  kind: PageKind;
+  path: string;
+  settle: (page: Page) => Promise<void>;
+  rounds: number;
+  loadsPerRound: number;
+}
+
+const loaded = async (page: Page) => void (await page.waitForLoadState('load'));
+const scrolled = async (page: Page) => void (await page.evaluate(() => (window as unknown as { scrollDone: Promise<number> }).scrollDone));
+
+/** The heavy and near-empty pages: 4 rounds of 20 loads a side; the infinite-scroll page (2 s a load): 3 of 10.
+ *  `--loads`-style reductions for development: AFTERLIFE_BENCH_LOADS (loads a side) and AFTERLIFE_BENCH_ROUNDS. */
+export function pagePlans(env: Record<string, string | undefined> = process.env): PagePlan[] {
+  const plans: PagePlan[] = [
+    { label: 'heavy page', kind: 'heavy', path: '/bench/heavy.html', settle: loaded, rounds: 4, loadsPerRound: 20 },
+    { label: 'infinite scroll', kind: 'scroll', path: '/bench/scroll.html', settle: scrolled, rounds: 3, loadsPerRound: 10 },
+    // What the extension adds to any page load whatever the page does: setting up the content scripts' world.
+    { label: 'near-empty page', kind: 'near-empty', path: '/bench/blank.html', settle: loaded, rounds: 4, loadsPerRound: 20 },
+  ];
+  const loads = Number(env.AFTERLIFE_BENCH_LOADS);
+  const rounds = Number(env.AFTERLIFE_BENCH_ROUNDS);
+  return plans.map((plan) => {
+    const r = Number.isInteger(rounds) && rounds > 0 ? rounds : plan.rounds;
+    const total = Number.isInteger(loads) && loads > 0 ? loads : plan.rounds * plan.loadsPerRound;
+    return { ...plan, rounds: r, loadsPerRound: Math.max(1, Math.ceil(total / r)) };
+  });
+}
+
+export async function benchPageCost(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>): Promise<void> {
+  const peer = findPeer(PRIVACY_BADGER, peersDir(process.env, REPO));
+  if (!peer.found) console.log(peer.reason);
+  const sides: CostSide[] = [
+    { name: 'with', extensionDir: EXTENSION_DIR },
+    { name: 'a', extensionDir: null },
+    { name: 'twin', extensionDir: await emptyScriptTwin() },
+    { name: 'b', extensionDir: null },
+    ...(peer.found ? [{ name: peer.spec.name, extensionDir: peer.dir }] : []),
+  ];
+  for (const plan of pagePlans()) {
+    const samples = await compareSides(sides, servers.http('www.flickr.com', plan.path), plan.settle, plan);
+    const of = (name: string) => median(samples.get(name) ?? []);
+    const medians = { with: of('with'), a: of('a'), b: of('b'), twin: of('twin'), ...(peer.found ? { peer: of(peer.spec.name) } : {}) };
+    const loads = `${plan.rounds * plan.loadsPerRound} loads a side, ${plan.rounds} rounds`;
+    rows.push(...pageCostRows(plan.label, plan.kind, medians, loads, peer.found ? peer.spec.label : undefined));
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { atMost, pageCostRows, ratioToFloor, verdictText } from './goals';
+
+describe('atMost', () => {
+  it('is met at or under the limit and not met over it', () => {
+    expect(atMost(1.0, 1.01, 0).verdict).toBe('met');
+    expect(atMost(1.01, 1.01, 0).verdict).toBe('met');
+    expect(atMost(1.02, 1.01, 0).verdict).toBe('not met');
+    expect(atMost(Number.NaN, 1.01, 0)).toEqual({ verdict: 'not met', withinNoise: false });
+  });
+
+  it('flags a verdict the A/A could flip, either way', () => {
+    expect(verdictText(atMost(1.012, 1.01, 0.005))).toBe('not met (inside A/A noise)');
+    expect(verdictText(atMost(1.008, 1.01, -0.005))).toBe('met (inside A/A noise)');
+    expect(verdictText(atMost(1.03, 1.01, 0.005))).toBe('not met');
+  });
+});
+
+describe('pageCostRows', () => {
+  const medians = { with: 102, a: 100, b: 101, twin: 101.5, peer: 105 };
+
+  it('compares with the peer and checks our share on the heavy page', () => {
+    const [peer, share, twin] = pageCostRows('heavy page', 'heavy', medians, '80 loads a side', 'PB');
+    expect(peer).toMatchObject({ median: '1.020 vs 1.050', aa: '0.990', goal: 'ours ≤ peer', met: 'met' });
+    expect(share).toMatchObject({ median: '1.005', goal: '≤ 1.01', met: 'met (inside A/A noise)' });
+    expect(twin).toMatchObject({ median: '1.015', goal: 'reported' });
+  });
+
+  it('says the peer comparison was skipped without a peer', () => {
+    const [first] = pageCostRows('heavy page', 'heavy', { ...medians, peer: undefined }, '80 loads a side');
+    expect(first).toMatchObject({ median: '1.020', goal: 'vs peer: skipped', met: '—' });
+  });
+
+  it('measures our share in milliseconds on the near-empty page', () => {
+    const [, share] = pageCostRows('near-empty page', 'near-empty', { with: 11.6, a: 8.5, b: 8.7, twin: 10.2, peer: 14 }, 'x');
+    expect(share).toMatchObject({ median: '1.40', aa: '-0.20 ms', goal: '≤ 1 ms', met: 'not met' });
+  });
+
+  it('only reports our share on the infinite-scroll page', () => {
+    const [, share] = pageCostRows('scroll', 'scroll', medians, 'x');
+    expect(share).toMatchObject({ goal: 'reported', met: '—' });
+  });
+});
+
+describe('ratioToFloor', () => {
+  it('takes the median of the per-run ratios and the floor against itself as A/A', () => {
+    expect(ratioToFloor([20, 30, 40, 10], [2, 3, 4, 1])).toEqual({ ratio: 10, aa: 3 / 2 });
+    expect(ratioToFloor([10, 10], [1, 1])).toEqual({ ratio: 10, aa: 1 });
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Goals as ratios, and whether a run met them. Pure, so the bench's verdicts are unit-tested. Every ratio comes
+ * with an A/A: the same ratio between two things that are the same (two browsers without any extension, or one
+ * floor measured twice), which is how far a ratio moves by chance in that run. A verdict is always "met" or
+ * "not met"; when the figure is closer to its limit than the A/A's distance from neutral, the verdict says so,
+ * because then a quieter run may turn it.
+ */
+import { format, type Row } from './bench-table';
+import { median } from './stats';
+
+export type Verdict = 'met' | 'not met';
+
+export interface GoalResult {
+  verdict: Verdict;
+  /** The figure is within the A/A's reach of the limit: the verdict could flip between runs. */
+  withinNoise: boolean;
+}
+
+/** `value ≤ limit`, with `noise` the A/A's distance from neutral in the same units as the value. */
+export function atMost(value: number, limit: number, noise: number): GoalResult {
+  const verdict: Verdict = Number.isFinite(value) && value <= limit ? 'met' : 'not met';
+  return { verdict, withinNoise: Number.isFinite(value) && Math.abs(value - limit) <= Math.abs(noise) };
+}
+
+export const verdictText = ({ verdict, withinNoise }: GoalResult) => (withinNoise ? `${verdict} (inside A/A noise)` : verdict);
+
+/** Medians of one page's sides, CPU ms: with Afterlife, two without any extension (a, b), the empty-script twin,
+ *  and the peer when it was loaded. */
+export interface PageMedians {
+  with: number;
+  a: number;
+  b: number;
+  twin: number;
+  peer?: number;
+}
+
+/** Goals of the page-cost decision (issue 21): no higher than the peer; our own share against the twin. */
+export const OWN_SHARE_RATIO_LIMIT = 1.01;
+export const OWN_SHARE_MS_LIMIT = 1;
+
+export type PageKind = 'heavy' | 'scroll' | 'near-empty';
+
+const ratio = (value: number) => format(value, 3);
+const ms = (value: number) => `${value >= 0 ? '+' : ''}${format(value, 2)} ms`;
+
+/**
+ * The page-cost rows for one page: the peer comparison (when the peer ran), our own share against the twin (a goal
+ * on the heavy and near-empty pages, reported on the infinite-scroll page), and what any injected script costs.
+ */
+export function pageCostRows(label: string, kind: PageKind, m: PageMedians, loads: string, peerLabel?: string): Row[] {
+  const aaRatio = m.a / m.b;
+  const aaMs = m.a - m.b;
+  const ours = m.with / m.a;
+  const rows: Row[] = [];
+  if (m.peer !== undefined) {
+    const peer = m.peer / m.a;
+    const result = atMost(ours, peer, aaRatio - 1);
+    rows.push({
+      figure: `page cost, ${label}: with/without, Afterlife vs ${peerLabel ?? 'the peer'}`,
+      median: `${ratio(ours)} vs ${ratio(peer)}`,
+      aa: ratio(aaRatio),
+      spread: `${ms(m.with - m.a)} vs ${ms(m.peer - m.a)}; without ${format(m.a, 1)} ms; ${loads}`,
+      goal: 'ours ≤ peer',
+      met: verdictText(result),
+    });
+  } else {
+    rows.push({
+      figure: `page cost, ${label}: with/without Afterlife`,
+      median: ratio(ours),
+      aa: ratio(aaRatio),
+      spread: `${ms(m.with - m.a)}; without ${format(m.a, 1)} ms; ${loads}`,
+      goal: 'vs peer: skipped',
+      met: '—',
+    });
+  }
+  if (kind === 'near-empty') {
+    const share = m.with - m.twin;
+    rows.push({
+      figure: `  ${label}: our own share, with − empty-script twin (ms)`,
+      median: format(share, 2),
+      aa: `${format(aaMs, 2)} ms`,
+      spread: `with/twin ${ratio(m.with / m.twin)}`,
+      goal: `≤ ${OWN_SHARE_MS_LIMIT} ms`,
+      met: verdictText(atMost(share, OWN_SHARE_MS_LIMIT, aaMs)),
+    });
+  } else {
+    const share = m.with / m.twin;
+    const goal = kind === 'heavy';
+    rows.push({
+      figure: `  ${label}: our own share, with / empty-script twin`,
+      median: ratio(share),
+      aa: ratio(aaRatio),
+      spread: ms(m.with - m.twin),
+      goal: goal ? `≤ ${OWN_SHARE_RATIO_LIMIT}` : 'reported',
+      met: goal ? verdictText(atMost(share, OWN_SHARE_RATIO_LIMIT, aaRatio - 1)) : '—',
+    });
+  }
+  rows.push({
+    figure: `  ${label}: any injected script, twin / without`,
+    median: ratio(m.twin / m.a),
+    aa: ratio(aaRatio),
+    spread: ms(m.twin - m.a),
+    goal: 'reported',
+    met: '—',
+  });
+  return rows;
+}
+
+/**
+ * A timing as a ratio to a floor measured in the same run and the same page: the median of the per-run ratios,
+ * and as its A/A the floor's median over the even runs against its median over the odd runs (the floor compared
+ * with itself, measured the same way).
+ */
+export function ratioToFloor(values: readonly number[], floors: readonly number[]): { ratio: number; aa: number } {
+  const count = Math.min(values.length, floors.length);
+  const ratios = Array.from({ length: count }, (_, index) => values[index]! / floors[index]!);
+  const even = floors.filter((_, index) => index % 2 === 0);
+  const odd = floors.filter((_, index) => index % 2 === 1);
+  return { ratio: median(ratios), aa: median(even) / median(odd) };
+}
