@@ -4,14 +4,14 @@ import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { faceModelsPlugin } from './scripts/build/vite-plugin-face-models';
 import { bundledRulesPlugin } from './scripts/build/vite-plugin-rules';
-import { uploadPathPlugin } from './scripts/build/vite-plugin-upload-path';
+import { sendersPlugin, uploadPathPlugin } from './scripts/build/vite-plugin-upload-path';
 
 // Content scripts are named *.iife.ts so crxjs builds each as one standalone IIFE that runs at
 // document_start, instead of its default loader that imports a chunk only after the page has loaded
 // (too late to see early uploads) and exposes that chunk to every site as a web-accessible resource.
 export default defineConfig({
-  plugins: [bundledRulesPlugin(), faceModelsPlugin(), uploadPathPlugin(), preact(), crx({ manifest: manifest as Parameters<typeof crx>[0]['manifest'] })],
-  define: { __AFTERLIFE_FACE_DETECTOR__: JSON.stringify('offscreen'), __AFTERLIFE_UPLOAD_PATH__: JSON.stringify('module') },
+  plugins: [bundledRulesPlugin(), faceModelsPlugin(), uploadPathPlugin(), sendersPlugin(), preact(), crx({ manifest: manifest as Parameters<typeof crx>[0]['manifest'] })],
+  define: { __AFTERLIFE_FACE_DETECTOR__: JSON.stringify('offscreen'), __AFTERLIFE_UPLOAD_PATH__: JSON.stringify('module'), __AFTERLIFE_SENDERS__: JSON.stringify('injected') },
   build: {
     outDir: 'extension',
     // Extension pages the manifest does not name: the trainer demo and its simulated sites, and the offscreen

@@ -41,10 +41,14 @@ beforeEach(async () => {
 });
 
 let pages = 0;
-async function fixturePage(): Promise<Page> {
+async function fixturePage(file = 'script-uploads.html'): Promise<Page> {
   const page = await browser.context.newPage();
   // Each page its own address: tabIdOf finds a tab by its address, and a closing tab may still show the last one.
-  await page.goto(servers.https(HOST, `/script-uploads.html?page=${++pages}`));
+  await page.goto(servers.https(HOST, `/${file}?page=${++pages}`));
+  // The watchers arrive at the person's first step (docs/script-uploads.md): a click on the page, as before any real
+  // capture or editing flow, then wait until they are in place.
+  await page.mouse.click(5, 5);
+  await expect.poll(() => page.evaluate(() => XMLHttpRequest.prototype.send !== (window as unknown as { nativeSend: unknown }).nativeSend)).toBe(true);
   return page;
 }
 
@@ -95,6 +99,14 @@ describe('a camera photo sent by script', () => {
     await expect(warningIn(page).locator('.found').first().textContent()).resolves.toBe('This page took a photo with your camera and is sending it.');
     await expect.poll(() => uploadsTo('/upload/json').length, { timeout: 15_000 }).toBeGreaterThan(0);
     expect(JSON.parse(uploadsTo('/upload/json').at(-1)!.body.toString()).selfie).toMatch(/^data:image\/jpeg;base64,/);
+    await page.close();
+  });
+
+  it("on a page whose Content Security Policy allows only its own scripts: the watchers still arrive", async () => {
+    const page = await fixturePage('script-uploads-csp.html');
+    await page.click('[data-scenario="selfie-fetch-formdata"]');
+    await expect.poll(() => warningIn(page).count(), { timeout: 15_000 }).toBe(1);
+    await expect(warningIn(page).locator('.found').first().textContent()).resolves.toBe('This page took a photo with your camera and is sending it.');
     await page.close();
   });
 

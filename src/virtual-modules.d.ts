@@ -19,3 +19,7 @@ declare const __AFTERLIFE_FACE_DETECTOR__: 'offscreen' | 'background' | 'none';
  *  not compile it), 'bundled' in the Firefox build (inside the content script: Firefox has no `use_dynamic_url`, so a
  *  web-accessible module there would sit at one fixed address for the whole install). */
 declare const __AFTERLIFE_UPLOAD_PATH__: 'module' | 'bundled';
+/** Where the page-world watchers of photos sent by script come from: `injected` (Chromium: a web-accessible script at
+ *  a per-session address, added to the page at the first step by src/content/inject-senders.ts) or `hook` (Firefox,
+ *  which has no such address: bundled into the main-world hook and installed at the first step). */
+declare const __AFTERLIFE_SENDERS__: 'injected' | 'hook';

@@ -1,49 +1,19 @@
-import { build, type Plugin, type ResolvedConfig, type Rollup } from 'vite';
+import type { Plugin } from 'vite';
 import { UPLOAD_PATH_FILE } from '../../src/content/upload-path-file';
-
-const ENTRY = 'src/content/upload-path.ts';
+import { SENDERS_FILE } from '../../src/content/senders-file';
+import { standaloneFilePlugin } from './vite-plugin-standalone';
 
 /**
- * Builds the content script's upload path (src/content/upload-path.ts) as one module of its own, with nothing
- * imported from other chunks, and adds it to the extension at UPLOAD_PATH_FILE, where manifest.json declares it
- * web-accessible. The content script imports it on the first file (src/content/index.iife.ts).
- *
- * Built apart, like @crxjs/vite-plugin builds the content scripts themselves: as an input of the main build, vite
- * would share chunks between it and the extension's pages, and each shared chunk would have to be web-accessible too.
+ * The content script's upload path (src/content/upload-path.ts), as one ES module the content script imports on the
+ * first file (src/content/index.iife.ts).
  */
-export function uploadPathPlugin(): Plugin {
-  let config: ResolvedConfig;
-  return {
-    name: 'afterlife-upload-path',
-    apply: 'build',
-    configResolved(resolved) {
-      config = resolved;
-    },
-    async generateBundle() {
-      const result = await build({
-        root: config.root,
-        mode: config.mode,
-        configFile: false,
-        logLevel: 'silent',
-        define: config.define,
-        resolve: { alias: config.resolve.alias },
-        build: {
-          write: false,
-          copyPublicDir: false,
-          minify: config.build.minify,
-          target: config.build.target,
-          rollupOptions: {
-            input: ENTRY,
-            preserveEntrySignatures: 'strict',
-            output: { format: 'es', entryFileNames: UPLOAD_PATH_FILE, inlineDynamicImports: true },
-          },
-        },
-      });
-      const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
-      const chunks = outputs.flatMap((output) => output.output).filter((item): item is Rollup.OutputChunk => item.type === 'chunk');
-      const entry = chunks.find((chunk) => chunk.isEntry);
-      if (!entry || chunks.length !== 1) this.error(`${ENTRY} must build to one self-contained module, got ${chunks.length} chunks`);
-      this.emitFile({ type: 'asset', fileName: UPLOAD_PATH_FILE, source: entry.code });
-    },
-  };
-}
+export const uploadPathPlugin = (): Plugin =>
+  standaloneFilePlugin({ name: 'afterlife-upload-path', entry: 'src/content/upload-path.ts', fileName: UPLOAD_PATH_FILE, format: 'es' });
+
+/**
+ * The page-world watchers of photos sent by script (src/main-world/senders.iife.ts), as one classic script the content
+ * script adds to the page at the person's first step (src/content/inject-senders.ts): kept out of the hook that
+ * every page loads, since each kilobyte injected at load costs every page (docs/performance.md).
+ */
+export const sendersPlugin = (): Plugin =>
+  standaloneFilePlugin({ name: 'afterlife-senders', entry: 'src/main-world/senders.iife.ts', fileName: SENDERS_FILE, format: 'iife' });

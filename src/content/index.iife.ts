@@ -7,6 +7,7 @@ import type { Request } from '../shared/protocol';
 import { startUploadWatch } from './start';
 import type { UploadPathModule } from './upload-path';
 import { UPLOAD_PATH_FILE } from './upload-path-file';
+import { injectSendersOnFirstStep } from './inject-senders';
 
 let uploadPath: Promise<UploadPathModule> | undefined;
 
@@ -25,3 +26,4 @@ function loadUploadPath(): Promise<UploadPathModule> {
 }
 
 startUploadWatch((request: Request) => browser.runtime.sendMessage(request), loadUploadPath);
+injectSendersOnFirstStep((path) => browser.runtime.getURL(path));

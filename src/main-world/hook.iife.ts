@@ -74,14 +74,16 @@ const FIRST_STEPS = ['pointerdown', 'pointerup', 'mousedown', 'keydown', 'touche
   type Picker = (...args: unknown[]) => unknown;
   const initialPicker = (win as unknown as { showOpenFilePicker?: Picker }).showOpenFilePicker;
 
-  // Photos sent by script (src/main-world/script-uploads.ts): `fetch` now, the rest at the first step.
-  const nativeSetTimeout = setTimeout;
-  const relayNatives: RelayNatives = { apply, relay, NativePromise: Promise, setTimer: (done: () => void, ms: number) => nativeSetTimeout(done, ms) };
-  try {
+  // Photos sent by script (script-uploads.ts): Chromium's content script adds those watchers to the page at the first
+  // step (src/content/inject-senders.ts), so this hook, which every page loads, stays small; Firefox, which gets no
+  // per-session address to load them from, has them here, installed at the same moment.
+  const installSenders = () => {
+    if (__AFTERLIFE_SENDERS__ !== 'hook') return;
+    const nativeSetTimeout = setTimeout;
+    const relayNatives: RelayNatives = { apply, relay, NativePromise: Promise, setTimer: (done: () => void, ms: number) => nativeSetTimeout(done, ms) };
     watchFetch(relayNatives);
-  } catch {
-    // A page where `fetch` cannot be replaced keeps its own.
-  }
+    watchOtherSenders(relayNatives);
+  };
 
   const onFirstStep = () => {
     for (const type of FIRST_STEPS) apply(unlisten, win, [type, onFirstStep, true]);
@@ -92,7 +94,7 @@ const FIRST_STEPS = ['pointerdown', 'pointerup', 'mousedown', 'keydown', 'touche
       // A page that froze the prototypes: nothing to wrap, and nothing of the page's may break.
     }
     try {
-      watchOtherSenders(relayNatives);
+      installSenders();
     } catch {
       // As above.
     }
