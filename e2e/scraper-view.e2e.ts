@@ -32,9 +32,11 @@ beforeEach(async () => {
 
 const panelIn = (target: Page | Frame) => warningIn(target).locator('[data-afterlife-panel]');
 
+let pages = 0;
 async function uploadPage(): Promise<Page> {
   const page = await browser.context.newPage();
-  await page.goto(servers.https(HOST, '/upload.html'));
+  // Each page its own address: tabIdOf finds a tab by its address, and a closing tab may still show the last one.
+  await page.goto(servers.https(HOST, `/upload.html?page=${++pages}`));
   return page;
 }
 

@@ -90,10 +90,7 @@ async function thumbnailPage(browser: ExtensionBrowser): Promise<(file: string) 
         const bitmap = await createImageBitmap(copy);
         ({ width, height } = bitmap);
         bitmap.close();
-        const bytes = new Uint8Array(await copy.arrayBuffer());
-        let binary = '';
-        for (const byte of bytes) binary += String.fromCharCode(byte);
-        base64 = btoa(binary);
+        base64 = btoa(Array.from(new Uint8Array(await copy.arrayBuffer()), (byte) => String.fromCharCode(byte)).join(''));
       }
       return { base64, ms, width, height };
     });

@@ -32,11 +32,14 @@ export interface ScraperPanel {
 
 export function createScraperPanel(send: Send): ScraperPanel {
   let shown: { upload: PanelUpload; index: number } | null = null;
-  /** Which control had focus when the panel was last drawn away, to give it back. */
-  let focusAfter: string | null = null;
+  /** Which of the panel's controls has focus ('title' for the panel itself), followed with focus events: when the
+   *  warning is redrawn (an action, the face count) its old panel leaves the page and takes the focus with it, and
+   *  the new one gives it back. */
+  let focused: string | null = null;
 
   const close = (upload: PanelUpload) => {
     shown = null;
+    focused = null;
     slotOf(upload)?.replaceChildren();
     upload.warning?.shadowRoot?.querySelector<HTMLElement>('[data-action="see"]')?.focus();
   };
@@ -49,13 +52,6 @@ export function createScraperPanel(send: Send): ScraperPanel {
     // Closed, or moved to another photo or upload, while the worker answered.
     if (!isView(view) || shown?.upload !== upload || shown.index !== index) return;
     const seen = upload.seen.find((entry) => entry.index === index);
-    /** An action taken in the panel redraws the warning: focus comes back to the panel afterwards. */
-    const fromPanel = (action: (() => void) | undefined, name: string) =>
-      action &&
-      (() => {
-        focusAfter = name;
-        action();
-      });
     const panel = await renderPanel(slot, {
       view,
       index,
@@ -63,15 +59,23 @@ export function createScraperPanel(send: Send): ScraperPanel {
       copy: seen?.copy,
       boxes: seen?.boxes ?? null,
       facesPending: upload.facesPending,
-      onClean: fromPanel(upload.actions.clean, 'title'),
-      onReserve: fromPanel(upload.actions.reserve, 'title'),
+      onClean: upload.actions.clean,
+      onReserve: upload.actions.reserve,
       onPhoto: (next) => void show(upload, next, 'title'),
       onClose: () => close(upload),
+    });
+    panel.addEventListener('focusin', (event) => {
+      focused = (event.target as Element | null)?.getAttribute('data-action') ?? 'title';
+    });
+    panel.addEventListener('focusout', (event) => {
+      // Only a move elsewhere in the page counts: a panel taken out of the page with the focus in it keeps its claim.
+      if (event.relatedTarget instanceof Node && !panel.contains(event.relatedTarget)) focused = null;
     });
     if (focus) (panel.querySelector<HTMLElement>(`[data-action="${focus}"]:not(:disabled)`) ?? panel.querySelector<HTMLElement>('h2'))?.focus();
   }
 
   function show(upload: PanelUpload, index: number, focus: string | null): Promise<void> {
+    focused = focus;
     shown = { upload, index: Math.max(0, Math.min(upload.photos.length - 1, index)) };
     return draw(upload, shown.index, focus);
   }
@@ -80,12 +84,8 @@ export function createScraperPanel(send: Send): ScraperPanel {
     open: (upload, index) => show(upload, index, 'title'),
     refresh(upload) {
       if (shown?.upload !== upload) return Promise.resolve();
-      // Keep focus on the control that had it, if it was in the panel.
-      const active = upload.warning?.shadowRoot?.activeElement;
-      const inPanel = active?.closest('[data-afterlife-panel]') ? (active.getAttribute('data-action') ?? 'title') : null;
-      const focus = inPanel ?? focusAfter;
-      focusAfter = null;
-      return draw(upload, shown.index, focus);
+      // Focus goes back where it was, if it was in the panel; an action's button that is gone leaves it on the title.
+      return draw(upload, shown.index, focused);
     },
   };
 }
