@@ -6,8 +6,7 @@ import { watchDrops } from './detect/drops';
 import { watchFileInputs } from './detect/file-inputs';
 import { watchPaste } from './detect/paste';
 import { watchRelay } from './detect/relay';
-import type { FilesFound, SentByScript } from './detect/types';
-import { anyAutoAction } from '../core/auto-actions-setting';
+import { RELAY_CHECKED_EVENT } from '../shared/relay';
 import type { DoneBefore, OnFiles, Send } from './upload';
 import type { UploadPathModule } from './upload-path';
 
@@ -41,21 +40,6 @@ export function startUploadWatch(
       })
       .finally(onChecked);
   };
-  /** An image the page sends by script: with "always clean" or "always mark", the copies it should send instead are
-   *  made first and handed back (a `fetch` sends them; see docs/script-uploads.md), then it is assessed like a choice. */
-  const sentByScript = async (files: readonly File[], path: UploadPath, { replaceable, onChecked }: SentByScript) => {
-    try {
-      const actions = replaceable ? await autoActions.read() : null;
-      if (actions && anyAutoAction(actions)) {
-        const prepared = await (await loadUploadPath()).prepareFiles(files, actions, send);
-        onFiles(prepared.files, path, undefined, { cleanedCount: prepared.cleanedCount, reservedCount: prepared.reservedCount }, () => onChecked(prepared.files));
-        return;
-      }
-    } catch {
-      // Nothing could be prepared: the page sends what it had, and the person is still warned.
-    }
-    onFiles(files, path, undefined, undefined, () => onChecked());
-  };
   const pathOf = (input: HTMLInputElement): UploadPath => (input.isConnected ? 'file-input' : 'detached-input');
   const preparer = createPhotoPreparer(
     autoActions,
@@ -64,9 +48,22 @@ export function startUploadWatch(
     (files, input) => onFiles(files, pathOf(input), input),
   );
 
-  const found: FilesFound = (files, path, input, sent) => (sent ? void sentByScript(files, path, sent) : onFiles(files, path, input));
-  watchFileInputs(found, preparer);
-  watchRelay(found, preparer, { carrierIsTheUpload: demo });
-  watchDrops(found);
-  watchPaste(found);
+  // Images sent by script are handled in the upload path's module (sent-photos.ts), loaded with the first of them.
+  const onSent = (carrier: HTMLInputElement, path: 'script' | 'camera') => {
+    const onChecked = () => carrier.dispatchEvent(new Event(RELAY_CHECKED_EVENT));
+    loadUploadPath()
+      .then((module) =>
+        module.handleSentPhotos(carrier, path, {
+          send,
+          readActions: () => autoActions.read(),
+          onFiles: (files, sentPath, doneBefore, checked) => onFiles(files, sentPath, undefined, doneBefore, checked),
+        }),
+      )
+      // The module could not load (the extension was reloaded): the page's request goes on at once.
+      .catch(onChecked);
+  };
+  watchFileInputs(onFiles, preparer);
+  watchRelay(onFiles, preparer, { carrierIsTheUpload: demo }, onSent);
+  watchDrops(onFiles);
+  watchPaste(onFiles);
 }

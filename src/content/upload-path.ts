@@ -6,5 +6,6 @@
  */
 export { createUploadPath } from './upload';
 export { prepareFiles } from './prepare-files';
+export { handleSentPhotos } from './sent-photos';
 
 export type UploadPathModule = typeof import('./upload-path');

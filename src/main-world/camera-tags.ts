@@ -11,6 +11,8 @@
  * nothing at load. A stream opened before that step is still found through the page's `<video>` elements.
  */
 
+import { wrapNative } from './wrap-native';
+
 interface Natives {
   apply: typeof Reflect.apply;
 }
@@ -54,16 +56,6 @@ export const rememberCameraDataUrl = (url: string) => {
   cameraDataUrls.add(dataUrlKey(url));
 };
 
-function wrapMethod<T extends object>(target: T | undefined, name: string, around: (native: (...args: unknown[]) => unknown) => (this: unknown, ...args: unknown[]) => unknown): void {
-  const holder = target as Record<string, unknown> | undefined;
-  const native = holder?.[name];
-  if (typeof native !== 'function') return;
-  // A Proxy keeps the native's name, length and `toString()` ("[native code]").
-  holder![name] = new Proxy(native, {
-    apply: (fn, thisArg, args) => Reflect.apply(around(fn as (...args: unknown[]) => unknown), thisArg, args),
-  });
-}
-
 /** Installs the tagging wrappers; every failure leaves the page's own function in place. */
 export function tagCameraCaptures({ apply }: Natives): void {
   /** A live video track from a device that is not a screen: a camera. */
@@ -87,43 +79,33 @@ export function tagCameraCaptures({ apply }: Natives): void {
   };
 
   const devices = (navigator as Navigator & { mediaDevices?: MediaDevices }).mediaDevices;
-  wrapMethod(devices, 'getUserMedia', (native) =>
-    function (this: unknown, ...args: unknown[]) {
-      const result = apply(native, this, args) as Promise<MediaStream>;
+  wrapNative(devices, 'getUserMedia', (native, thisArg, args) => {
+      const result = apply(native, thisArg, args) as Promise<MediaStream>;
       const constraints = args[0] as { video?: unknown } | undefined;
       // Only streams with video: a microphone alone takes no photos.
       if (constraints?.video) void result.then((stream) => void cameraStreams.add(stream), () => undefined);
       return result;
-    },
-  );
+  });
   if (typeof HTMLCanvasElement === 'function') {
-    wrapMethod(HTMLCanvasElement.prototype, 'toBlob', (native) =>
-      function (this: unknown, ...args: unknown[]) {
+    wrapNative(HTMLCanvasElement.prototype, 'toBlob', (native, thisArg, args) => {
         const [callback, ...rest] = args;
-        if (typeof callback !== 'function' || !cameraIsLive()) return apply(native, this, args);
-        return apply(native, this, [(blob: Blob | null) => apply(callback, undefined, [tagged(blob)]), ...rest]);
-      },
-    );
-    wrapMethod(HTMLCanvasElement.prototype, 'toDataURL', (native) =>
-      function (this: unknown, ...args: unknown[]) {
-        const url = apply(native, this, args);
+        if (typeof callback !== 'function' || !cameraIsLive()) return apply(native, thisArg, args);
+        return apply(native, thisArg, [(blob: Blob | null) => apply(callback, undefined, [tagged(blob)]), ...rest]);
+    });
+    wrapNative(HTMLCanvasElement.prototype, 'toDataURL', (native, thisArg, args) => {
+        const url = apply(native, thisArg, args);
         if (typeof url === 'string' && url.length > 1000 && cameraIsLive()) rememberCameraDataUrl(url);
         return url;
-      },
-    );
+    });
   }
   if (typeof OffscreenCanvas === 'function') {
-    wrapMethod(OffscreenCanvas.prototype, 'convertToBlob', (native) =>
-      function (this: unknown, ...args: unknown[]) {
-        const result = apply(native, this, args) as Promise<Blob>;
+    wrapNative(OffscreenCanvas.prototype, 'convertToBlob', (native, thisArg, args) => {
+        const result = apply(native, thisArg, args) as Promise<Blob>;
         return cameraIsLive() ? result.then(tagged) : result;
-      },
-    );
+    });
   }
   const ImageCaptureType = (globalThis as { ImageCapture?: { prototype: object } }).ImageCapture;
-  wrapMethod(ImageCaptureType?.prototype, 'takePhoto', (native) =>
-    function (this: unknown, ...args: unknown[]) {
-      return (apply(native, this, args) as Promise<Blob>).then(tagged);
-    },
-  );
+  wrapNative(ImageCaptureType?.prototype, 'takePhoto', (native, thisArg, args) => {
+      return (apply(native, thisArg, args) as Promise<Blob>).then(tagged);
+  });
 }

@@ -17,6 +17,7 @@
 import { RELAY_CHECKED_EVENT, RelayKind, REPLACEABLE_ATTRIBUTE } from '../shared/relay';
 import { imageCandidates, withImagesReplaced } from './body-images';
 import { isCameraCapture, tagCameraCaptures } from './camera-tags';
+import { wrapNative, type Trap } from './wrap-native';
 
 /** The longest a `fetch` with a photo waits for the warning: the content script needs ~20–60 ms for a large photo
  *  on a slow machine (docs/performance.md); past this the request goes anyway. */
@@ -90,18 +91,9 @@ export function handOver(body: unknown, natives: RelayNatives, replaceable = fal
   });
 }
 
-/** What a Proxy's `apply` trap gets. */
-type Trap = (target: (...args: unknown[]) => unknown, thisArg: unknown, args: unknown[]) => unknown;
-
-function wrap(holder: object | undefined, name: string, trap: Trap): void {
-  const native = (holder as Record<string, unknown> | undefined)?.[name];
-  if (!holder || typeof native !== 'function') return;
-  (holder as Record<string, unknown>)[name] = new Proxy(native, { apply: trap as ProxyHandler<typeof native>['apply'] });
-}
-
 /** `fetch`, wrapped at load; `holder` is `window`, or the trainer demo's simulated site, whose `fetch` goes nowhere. */
 export function watchFetch(natives: RelayNatives, holder: object = window): void {
-  wrap(holder, 'fetch', (target, thisArg, args) => {
+  wrapNative(holder, 'fetch', (target, thisArg, args) => {
     const [input, init] = args as [unknown, { body?: unknown } | undefined];
     let waiting: Promise<Replacements | null> | null = null;
     try {
@@ -136,8 +128,8 @@ export function watchOtherSenders(natives: RelayNatives): void {
     void handOver(args[bodyIndex], natives);
     return natives.apply(target, thisArg, args);
   };
-  if (typeof XMLHttpRequest === 'function') wrap(XMLHttpRequest.prototype, 'send', handingOverFirst(0));
-  if (typeof Navigator === 'function') wrap(Navigator.prototype, 'sendBeacon', handingOverFirst(1));
-  if (typeof WebSocket === 'function') wrap(WebSocket.prototype, 'send', handingOverFirst(0));
+  if (typeof XMLHttpRequest === 'function') wrapNative(XMLHttpRequest.prototype, 'send', handingOverFirst(0));
+  if (typeof Navigator === 'function') wrapNative(Navigator.prototype, 'sendBeacon', handingOverFirst(1));
+  if (typeof WebSocket === 'function') wrapNative(WebSocket.prototype, 'send', handingOverFirst(0));
   tagCameraCaptures(natives);
 }

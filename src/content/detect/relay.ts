@@ -1,6 +1,6 @@
-import { RELAY_CHECKED_EVENT, RELAY_EVENT, RelayKind, REPLACEABLE_ATTRIBUTE } from '../../shared/relay';
+import { RELAY_EVENT, RelayKind } from '../../shared/relay';
 import { watchInputDirectly } from './file-inputs';
-import type { FilesFound, Interceptor, OnChecked } from './types';
+import type { FilesFound, Interceptor } from './types';
 
 /**
  * Receives what the main-world hook relays (see src/shared/relay.ts). The page can dispatch this event too, so
@@ -14,6 +14,8 @@ export function watchRelay(
    *  reads, so cleaning or marking can replace its files. On real pages the carrier is only a messenger (the page
    *  holds the picker's handles), and it is never offered as the upload's input. */
   { carrierIsTheUpload = false }: { carrierIsTheUpload?: boolean } = {},
+  /** Images the page is sending by script, in their carrier (a messenger, never offered as the upload's input). */
+  onSent?: (carrier: HTMLInputElement, path: 'script' | 'camera') => void,
 ): void {
   const watched = new WeakSet<HTMLInputElement>();
   window.addEventListener(
@@ -30,21 +32,8 @@ export function watchRelay(
         const files = input.files;
         if (files && files.length > 0) onFiles([...files], 'file-picker', carrierIsTheUpload ? input : undefined);
       } else if (event.detail === RelayKind.ScriptSent || event.detail === RelayKind.CameraSent) {
-        // An image on its way out: the page's world picked it as a candidate; whether it is a photo, the upload path
-        // decides from its bytes. The carrier is only a messenger, never offered as the upload's input.
-        const files = [...(input.files ?? [])];
-        const checked: OnChecked = (prepared) => {
-          // The prepared copies go back in the carrier, where the page's world takes them for its request.
-          if (prepared && prepared.some((file, i) => file !== files[i])) {
-            const transfer = new DataTransfer();
-            for (const file of prepared) transfer.items.add(file);
-            input.files = transfer.files;
-          }
-          input.dispatchEvent(new Event(RELAY_CHECKED_EVENT));
-        };
-        const sent = { replaceable: input.hasAttribute(REPLACEABLE_ATTRIBUTE), onChecked: checked };
-        if (files.length > 0) onFiles(files, event.detail === RelayKind.CameraSent ? 'camera' : 'script', undefined, sent);
-        else checked();
+        // An image on its way out: whether it is a photo, the upload path decides from its bytes.
+        onSent?.(input, event.detail === RelayKind.CameraSent ? 'camera' : 'script');
       }
     },
     true,

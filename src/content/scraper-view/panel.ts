@@ -6,7 +6,7 @@
  */
 import type { FaceBox } from '../../offscreen/protocol';
 import type { ScraperView, ScraperViewRow } from '../../shared/protocol';
-import { element } from './dom';
+import { element } from '../dom';
 import { photoWithFaces } from './photo-view';
 import { worldMap } from './world-map';
 

@@ -4,7 +4,7 @@
  * images, never a canvas), and a box per face over it.
  */
 import type { FaceBox } from '../../offscreen/protocol';
-import { element, svgElement } from './dom';
+import { element, svgElement } from '../dom';
 
 export async function photoWithFaces(copy: Blob, boxes: readonly FaceBox[] | null, label: string): Promise<HTMLElement | null> {
   let bitmap: ImageBitmap;

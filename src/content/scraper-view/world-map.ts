@@ -3,7 +3,7 @@
  * no map tiles, no place names). The dot sits at the panel's precision (src/core/scraper-view.ts).
  */
 import { mapPoint } from '../../core/scraper-view';
-import { svgElement } from './dom';
+import { svgElement } from '../dom';
 import { WORLD_LAND_PATH, WORLD_VIEW_BOX } from './world-land';
 
 export function worldMap(place: { latitude: number; longitude: number }, label: string): SVGSVGElement {

@@ -1,6 +1,7 @@
 import type { Level } from '../../core/levels';
 import type { Assessment } from '../../core/risk/types';
 import type { WarningText } from '../../shared/protocol';
+import { element } from '../dom';
 import { PANEL_CSS } from '../scraper-view/styles';
 import { WARNING_CSS } from './styles';
 
@@ -77,19 +78,6 @@ function guard(host: HTMLElement, attributes: Record<string, string>, onSuppress
   observer.observe(host, { attributes: true });
   watchParent();
   return () => observer.disconnect();
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { className?: string; text?: string; attrs?: Record<string, string> } = {},
-  children: Node[] = [],
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  for (const [name, value] of Object.entries(props.attrs ?? {})) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
 }
 
 /** Inline declarations marked important on the host outrank any page stylesheet, so a page cannot hide or move it

@@ -1,4 +1,4 @@
-/** Building the panel's elements: text only ever goes in as text, never as markup. */
+/** Building the warning's and the panel's elements: text only ever goes in as text, never as markup. */
 export function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   props: { className?: string; text?: string; attrs?: Record<string, string> } = {},
