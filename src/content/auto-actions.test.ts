@@ -106,7 +106,7 @@ describe('the automatic actions ("always clean", "always mark not for AI trainin
 });
 
 describe('reading the setting at the first step on the page', () => {
-  for (const step of ['pointerdown', 'keydown', 'dragenter']) {
+  for (const step of ['pointerdown', 'keydown', 'dragenter', 'blur']) {
     it(`starts on the first ${step}, and only once`, async () => {
       const { storage, lookUp } = fakeStorage({ alwaysClean: true });
       const setting = lazyAutoActions(lookUp);
@@ -116,7 +116,7 @@ describe('reading the setting at the first step on the page', () => {
       expect(storage.looked).toBe(0);
       page.dispatchEvent(new Event(step));
       expect(storage.reads).toBe(1);
-      for (const later of ['pointerdown', 'keydown', 'dragenter']) page.dispatchEvent(new Event(later));
+      for (const later of ['pointerdown', 'keydown', 'dragenter', 'blur']) page.dispatchEvent(new Event(later));
       await new Promise((settled) => setTimeout(settled, 0));
       expect(setting.known()).toEqual(CLEAN);
       expect(storage.reads).toBe(1);

@@ -1,3 +1,4 @@
+import { atFirstStep } from './first-step';
 import { autoActionsUnderPolicy, NO_AUTO_ACTIONS, type AutoActions } from '../core/auto-actions-setting';
 
 /** The part of the storage API the setting needs, so tests can hand in their own. */
@@ -61,16 +62,7 @@ export function lazyAutoActions(storage: () => SettingsStorage): AutoActionsSett
   };
 }
 
-/** The first things a person does before any file can reach the page: a file chooser opens only on a click or a
- *  key press, and a drop starts with the drag entering the page. */
-const FIRST_STEPS = ['pointerdown', 'keydown', 'dragenter'] as const;
-
 /** Starts reading the setting at the person's first step on this page, so it is known before their files arrive. */
 export function readOnFirstStep(setting: AutoActionsSetting, target: EventTarget = window): void {
-  const options = { capture: true, passive: true } as const;
-  const onStep = () => {
-    for (const type of FIRST_STEPS) target.removeEventListener(type, onStep, options);
-    void setting.read();
-  };
-  for (const type of FIRST_STEPS) target.addEventListener(type, onStep, options);
+  atFirstStep(() => void setting.read(), target);
 }

@@ -8,6 +8,8 @@ import { startUploadWatch } from './start';
 import type { UploadPathModule } from './upload-path';
 import { UPLOAD_PATH_FILE } from './upload-path-file';
 import { injectSendersOnFirstStep } from './inject-senders';
+import { atFirstStep } from './first-step';
+import { FIRST_STEP_EVENT } from '../shared/relay';
 
 let uploadPath: Promise<UploadPathModule> | undefined;
 
@@ -25,5 +27,7 @@ function loadUploadPath(): Promise<UploadPathModule> {
   return uploadPath;
 }
 
+// First, so the pickers are wrapped before anything else runs at that step: see src/main-world/hook.iife.ts.
+atFirstStep(() => window.dispatchEvent(new Event(FIRST_STEP_EVENT)));
 startUploadWatch((request: Request) => browser.runtime.sendMessage(request), loadUploadPath);
 injectSendersOnFirstStep((path) => browser.runtime.getURL(path));

@@ -8,16 +8,12 @@
  * without; docs/performance.md). What it gives up: a page that keeps its own reference to `fetch` from before the
  * first step, and calls that, is not seen (docs/script-uploads.md).
  */
+import { atFirstStep } from './first-step';
 import { SENDERS_FILE } from './senders-file';
-
-/** The same first steps as the hook's (src/main-world/hook.iife.ts): each gives the page user activation. */
-const FIRST_STEPS = ['pointerdown', 'keydown', 'touchend', 'dragenter'] as const;
 
 export function injectSendersOnFirstStep(getUrl: (path: string) => string, target: EventTarget = window): void {
   if (__AFTERLIFE_SENDERS__ !== 'injected') return;
-  const options = { capture: true, passive: true } as const;
-  const onStep = () => {
-    for (const type of FIRST_STEPS) target.removeEventListener(type, onStep, options);
+  atFirstStep(() => {
     try {
       const script = document.createElement('script');
       script.src = getUrl(SENDERS_FILE);
@@ -28,6 +24,5 @@ export function injectSendersOnFirstStep(getUrl: (path: string) => string, targe
     } catch {
       // The extension was reloaded under this page, or the page has no document element: nothing is watched.
     }
-  };
-  for (const type of FIRST_STEPS) target.addEventListener(type, onStep, options);
+  }, target);
 }

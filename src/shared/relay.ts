@@ -30,3 +30,11 @@ export const RELAY_CHECKED_EVENT = 'afterlife-relay-checked';
 /** On a ScriptSent or CameraSent carrier: the request waits and can send prepared copies ("always clean", "always
  *  mark") in place of the image; without it, the image is sent as it is, so none are made. */
 export const REPLACEABLE_ATTRIBUTE = 'data-afterlife-replaceable';
+
+/**
+ * The other way, once: the content script dispatches this on `window` at the person's first step on the page
+ * (src/content/first-step.ts), and the main-world hook wraps the file pickers then. One listener in the hook instead
+ * of its own set of six, each of which every page load paid for. A page can dispatch it too; all that does is have
+ * the pickers wrapped earlier.
+ */
+export const FIRST_STEP_EVENT = 'afterlife-first-step';
