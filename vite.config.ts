@@ -11,7 +11,7 @@ import { sendersPlugin, uploadPathPlugin } from './scripts/build/vite-plugin-upl
 // (too late to see early uploads) and exposes that chunk to every site as a web-accessible resource.
 export default defineConfig({
   plugins: [bundledRulesPlugin(), faceModelsPlugin(), uploadPathPlugin(), sendersPlugin(), preact(), crx({ manifest: manifest as Parameters<typeof crx>[0]['manifest'] })],
-  define: { __AFTERLIFE_FACE_DETECTOR__: JSON.stringify('offscreen'), __AFTERLIFE_UPLOAD_PATH__: JSON.stringify('module'), __AFTERLIFE_SENDERS__: JSON.stringify('injected') },
+  define: { __AFTERLIFE_FACE_DETECTOR__: JSON.stringify('offscreen'), __AFTERLIFE_UPLOAD_PATH__: JSON.stringify('module'), __AFTERLIFE_FILE_INPUT_EVENT_COMPOSED__: JSON.stringify(true), __AFTERLIFE_SENDERS__: JSON.stringify('injected') },
   build: {
     outDir: 'extension',
     // Extension pages the manifest does not name: the trainer demo and its simulated sites, and the offscreen

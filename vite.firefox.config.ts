@@ -26,7 +26,7 @@ export default defineConfig({
   ],
   // No offscreen documents in Firefox: the background page, which has a DOM, runs the face detector itself.
   // No use_dynamic_url in Firefox: the upload path stays inside the content script (see virtual-modules.d.ts).
-  define: { __AFTERLIFE_FACE_DETECTOR__: JSON.stringify('background'), __AFTERLIFE_UPLOAD_PATH__: JSON.stringify('bundled'), __AFTERLIFE_SENDERS__: JSON.stringify('hook') },
+  define: { __AFTERLIFE_FACE_DETECTOR__: JSON.stringify('background'), __AFTERLIFE_UPLOAD_PATH__: JSON.stringify('bundled'), __AFTERLIFE_FILE_INPUT_EVENT_COMPOSED__: JSON.stringify(false), __AFTERLIFE_SENDERS__: JSON.stringify('hook') },
   build: {
     ...shared,
     rollupOptions: { ...shared.rollupOptions, input: pages },

@@ -23,3 +23,8 @@ declare const __AFTERLIFE_UPLOAD_PATH__: 'module' | 'bundled';
  *  a per-session address, added to the page at the first step by src/content/inject-senders.ts) or `hook` (Firefox,
  *  which has no such address: bundled into the main-world hook and installed at the first step). */
 declare const __AFTERLIFE_SENDERS__: 'injected' | 'hook';
+/** Whether a file input's `input` event is composed, so that it reaches `window` from inside a shadow root: true in
+ *  the Chromium build (as the HTML standard says), false in the Firefox build (Firefox fires it with composed: false,
+ *  checked in its browser tests). Only where it is false does the content script watch clicks for shadow-root inputs
+ *  (src/content/detect/file-inputs.ts), a listener every page would otherwise pay for at load. */
+declare const __AFTERLIFE_FILE_INPUT_EVENT_COMPOSED__: boolean;

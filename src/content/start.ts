@@ -6,6 +6,7 @@ import { watchDrops } from './detect/drops';
 import { watchFileInputs } from './detect/file-inputs';
 import { watchPaste } from './detect/paste';
 import { watchRelay } from './detect/relay';
+import { atFirstStep } from './first-step';
 import { RELAY_CHECKED_EVENT } from '../shared/relay';
 import type { DoneBefore, OnFiles, Send } from './upload';
 import type { UploadPathModule } from './upload-path';
@@ -62,8 +63,18 @@ export function startUploadWatch(
       // The module could not load (the extension was reloaded): the page's request goes on at once.
       .catch(onChecked);
   };
+  // From load: a choice in a file input (which must be held before any page listener sees it when "always clean" is
+  // on) and a paste (which the browser's own Edit menu can make without any step on the page).
   watchFileInputs(onFiles, preparer);
-  watchRelay(onFiles, preparer, { carrierIsTheUpload: demo }, onSent);
-  watchDrops(onFiles);
   watchPaste(onFiles);
+  // From the person's first step, because nothing can arrive earlier: the hook relays only what it wrapped at that
+  // step, and a drop always follows its drag entering the page (a first step). Every listener added at load is paid
+  // for by every page (docs/performance.md). The demo's simulated sites relay their sample photos at the presenter's
+  // word, without any step in their own frame, so they listen from the start.
+  const watchAfterSteps = () => {
+    watchRelay(onFiles, preparer, { carrierIsTheUpload: demo }, onSent);
+    watchDrops(onFiles);
+  };
+  if (demo) watchAfterSteps();
+  else atFirstStep(watchAfterSteps);
 }

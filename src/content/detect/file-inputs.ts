@@ -34,7 +34,7 @@ export function watchFileInputs(onFiles: FilesFound, intercept?: Interceptor): v
   };
   window.addEventListener('input', handle, true);
   window.addEventListener('change', handle, true);
-  watchShadowInputsOnClick(handleInput);
+  if (!__AFTERLIFE_FILE_INPUT_EVENT_COMPOSED__) watchShadowInputsOnClick(handleInput);
 }
 
 /** The shadow trees a click landed in: the one holding its target (an open root), and the one behind a host (a
