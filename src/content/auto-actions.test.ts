@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lazyAutoActions, readOnFirstStep, type SettingsStorage } from './auto-actions';
+import { lazyAutoActions, type SettingsStorage } from './auto-actions';
 
 /** A storage area holding `settings`, counting how often it is asked, with a way to announce a change. */
 function fakeStorage(settings: unknown, { fails = false, policy = undefined as unknown } = {}) {
@@ -103,23 +103,4 @@ describe('the automatic actions ("always clean", "always mark not for AI trainin
     });
     expect(await gone.read()).toEqual(NOTHING);
   });
-});
-
-describe('reading the setting at the first step on the page', () => {
-  for (const step of ['pointerdown', 'keydown', 'dragenter', 'blur']) {
-    it(`starts on the first ${step}, and only once`, async () => {
-      const { storage, lookUp } = fakeStorage({ alwaysClean: true });
-      const setting = lazyAutoActions(lookUp);
-      const page = new EventTarget();
-      readOnFirstStep(setting, page);
-      page.dispatchEvent(new Event('scroll'));
-      expect(storage.looked).toBe(0);
-      page.dispatchEvent(new Event(step));
-      expect(storage.reads).toBe(1);
-      for (const later of ['pointerdown', 'keydown', 'dragenter', 'blur']) page.dispatchEvent(new Event(later));
-      await new Promise((settled) => setTimeout(settled, 0));
-      expect(setting.known()).toEqual(CLEAN);
-      expect(storage.reads).toBe(1);
-    });
-  }
 });

@@ -1,4 +1,3 @@
-import { atFirstStep } from './first-step';
 import { autoActionsUnderPolicy, NO_AUTO_ACTIONS, type AutoActions } from '../core/auto-actions-setting';
 
 /** The part of the storage API the setting needs, so tests can hand in their own. */
@@ -62,7 +61,3 @@ export function lazyAutoActions(storage: () => SettingsStorage): AutoActionsSett
   };
 }
 
-/** Starts reading the setting at the person's first step on this page, so it is known before their files arrive. */
-export function readOnFirstStep(setting: AutoActionsSetting, target: EventTarget = window): void {
-  atFirstStep(() => void setting.read(), target);
-}

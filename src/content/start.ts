@@ -1,11 +1,12 @@
 import browser from './extension-api';
 import type { UploadPath } from '../shared/protocol';
-import { lazyAutoActions, readOnFirstStep } from './auto-actions';
+import { lazyAutoActions } from './auto-actions';
 import { createPhotoPreparer } from './before-page';
 import { watchDrops } from './detect/drops';
 import { watchFileInputs } from './detect/file-inputs';
 import { watchPaste } from './detect/paste';
 import { watchRelay } from './detect/relay';
+import type { FilesFound, Interceptor } from './detect/types';
 import { atFirstStep } from './first-step';
 import { RELAY_CHECKED_EVENT } from '../shared/relay';
 import type { DoneBefore, OnFiles, Send } from './upload';
@@ -16,20 +17,43 @@ import type { UploadPathModule } from './upload-path';
  * assessment from the background, and the in-page warning with its actions. Content scripts run it on web pages;
  * the trainer demo runs the very same function on its simulated sites.
  *
- * At page load only the watchers are set up: every page pays for what runs here. The rest (upload-path.ts) is
- * loaded with `loadUploadPath` on the first file, and a page that never gets one does not even compile it.
+ * Every page pays for what runs at load, so at load only three listeners are added here: a choice in a file input
+ * (which must be held before any page listener sees it when "always clean" is on) and a paste (which the browser's
+ * own Edit menu can make without any step on the page). The rest of the watch is set up at the person's first step
+ * on the page, or at the first file should one come without a step (automation): reading "always clean", the relay
+ * from the main-world hook (which relays only what it wraps at that step) and drops (which follow their drag entering
+ * the page, a first step). Its code is compiled only then, too. The upload path itself (upload-path.ts) is loaded
+ * with `loadUploadPath` on the first file, and a page that never gets one does not even compile it.
  */
 export function startUploadWatch(
   send: Send,
   /** Loads upload-path.ts once (and tries again after a failure). */
   loadUploadPath: () => Promise<UploadPathModule>,
-  /** Only for the trainer demo's simulated sites: see watchRelay. */
+  /** Only for the trainer demo's simulated sites: see watchRelay. They relay their sample photos at the presenter's
+   *  word, without any step in their own frame, so their watch is set up at once. */
   { demo = false }: { demo?: boolean } = {},
 ): void {
-  // "Always clean" and "always mark not for AI training" are read at the person's first step on the page, not at
-  // load: see auto-actions.ts.
+  let watch: Watch | undefined;
+  const watchNow = () => (watch ??= setUpWatch(send, loadUploadPath, demo));
+  watchFileInputs(
+    (...found) => watchNow().onFiles(...found),
+    (event, input) => watchNow().intercept(event, input),
+  );
+  watchPaste((...found) => watchNow().onFiles(...found));
+  if (demo) watchNow();
+  else atFirstStep(watchNow);
+}
+
+interface Watch {
+  onFiles: FilesFound;
+  intercept: Interceptor;
+}
+
+function setUpWatch(send: Send, loadUploadPath: () => Promise<UploadPathModule>, demo: boolean): Watch {
+  // "Always clean" and "always mark not for AI training", read now so that they are known before the person's files
+  // arrive: see auto-actions.ts.
   const autoActions = lazyAutoActions(() => browser.storage);
-  readOnFirstStep(autoActions);
+  void autoActions.read();
 
   // Made once, from the module the loader hands over (it loads the module once, and again after a failure).
   let upload: OnFiles | undefined;
@@ -63,18 +87,7 @@ export function startUploadWatch(
       // The module could not load (the extension was reloaded): the page's request goes on at once.
       .catch(onChecked);
   };
-  // From load: a choice in a file input (which must be held before any page listener sees it when "always clean" is
-  // on) and a paste (which the browser's own Edit menu can make without any step on the page).
-  watchFileInputs(onFiles, preparer);
-  watchPaste(onFiles);
-  // From the person's first step, because nothing can arrive earlier: the hook relays only what it wrapped at that
-  // step, and a drop always follows its drag entering the page (a first step). Every listener added at load is paid
-  // for by every page (docs/performance.md). The demo's simulated sites relay their sample photos at the presenter's
-  // word, without any step in their own frame, so they listen from the start.
-  const watchAfterSteps = () => {
-    watchRelay(onFiles, preparer, { carrierIsTheUpload: demo }, onSent);
-    watchDrops(onFiles);
-  };
-  if (demo) watchAfterSteps();
-  else atFirstStep(watchAfterSteps);
+  watchRelay(onFiles, preparer, { carrierIsTheUpload: demo }, onSent);
+  watchDrops(onFiles);
+  return { onFiles, intercept: preparer };
 }
