@@ -4,15 +4,16 @@
  * the empty-script twin (what injecting any script costs, which separates Chromium's share from ours); and, when its
  * build is in the peers directory, Privacy Badger (MV3), which injects at document_start in every frame too. Goals
  * (issue 21): with/without no higher than the peer's on every page; with/twin ≤ 1.01 on the heavy page and
- * with − twin ≤ 1 ms on the near-empty page.
+ * with − twin ≤ 1 ms on the near-empty page, also measured on our scripts alone from a trace (script-time.ts).
  */
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR } from '../../e2e/support/browser';
 import type { startFixtureServers } from '../../e2e/support/server';
 import type { Row } from './bench-table';
-import { pageCostRows, type PageKind } from './goals';
+import { pageCostRows, scriptTimeRow, type PageKind } from './goals';
 import { compareSides, emptyScriptTwin, type CostSide } from './page-cost';
 import { findPeer, peersDir, PRIVACY_BADGER } from './peers';
+import { scriptEvaluationTime } from './script-time';
 import { median } from './stats';
 
 const REPO = new URL('../..', import.meta.url).pathname;
@@ -63,5 +64,18 @@ export async function benchPageCost(rows: Row[], servers: Awaited<ReturnType<typ
     const medians = { with: of('with'), a: of('a'), b: of('b'), twin: of('twin'), ...(peer.found ? { peer: of(peer.spec.name) } : {}) };
     const loads = `${plan.rounds * plan.loadsPerRound} loads a side, ${plan.rounds} rounds`;
     rows.push(...pageCostRows(plan.label, plan.kind, medians, loads, peer.found ? peer.spec.label : undefined));
+    if (plan.kind === 'near-empty') {
+      // The same share measured on our scripts alone (a trace of each load), with a second twin for its A/A.
+      const twin = sides.find((side) => side.name === 'twin')!;
+      const traced = await compareSides(
+        [sides[0]!, twin, { name: 'twin2', extensionDir: twin.extensionDir }],
+        servers.http('www.flickr.com', plan.path),
+        plan.settle,
+        { rounds: 2, loadsPerRound: 15 },
+        scriptEvaluationTime,
+      );
+      const ofTraced = (name: string) => median(traced.get(name) ?? []);
+      rows.push(scriptTimeRow(plan.label, { with: ofTraced('with'), twin: ofTraced('twin'), twin2: ofTraced('twin2') }, '30 traced loads a side, 2 rounds'));
+    }
   }
 }

@@ -118,3 +118,21 @@ export function ratioToFloor(values: readonly number[], floors: readonly number[
   const odd = floors.filter((_, index) => index % 2 === 1);
   return { ratio: median(ratios), aa: median(even) / median(odd) };
 }
+
+/**
+ * Our content scripts' own CPU time at load on the near-empty page, read from a trace (script-time.ts), against the
+ * empty-script twin's: the same own-share goal as the page-level row, measured on our scripts alone, which moves
+ * far less between runs. The A/A is the twin against a second twin.
+ */
+export function scriptTimeRow(label: string, m: { with: number; twin: number; twin2: number }, loads: string): Row {
+  const share = m.with - m.twin;
+  const aa = m.twin - m.twin2;
+  return {
+    figure: `  ${label}: our scripts' own CPU at load, with − twin (traced)`,
+    median: format(share, 2),
+    aa: `${format(aa, 2)} ms`,
+    spread: `our scripts ${format(m.with, 2)} ms, the twin's empty ones ${format(m.twin, 2)} ms; ${loads}`,
+    goal: `≤ ${OWN_SHARE_MS_LIMIT} ms`,
+    met: verdictText(atMost(share, OWN_SHARE_MS_LIMIT, aa)),
+  };
+}

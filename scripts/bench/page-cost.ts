@@ -105,6 +105,8 @@ export async function compareSides(
   url: string,
   settle: (page: Page) => Promise<void>,
   { rounds, loadsPerRound }: { rounds: number; loadsPerRound: number },
+  /** What one load costs: the page's script and task time by default (pageCost). */
+  measure: (context: BrowserContext, url: string, settle: (page: Page) => Promise<void>) => Promise<number> = pageCost,
 ): Promise<Map<string, number[]>> {
   const samples = new Map(sides.map((side) => [side.name, [] as number[]]));
   for (let round = 0; round < rounds; round++) {
@@ -114,11 +116,11 @@ export async function compareSides(
       await Promise.all(sides.map((side, index) => (side.extensionDir ? settleExtension(contexts[index]!, side.extensionDir) : undefined)));
       await sleep(QUIET_MS);
       // A first load in each browser warms its caches; it is not counted.
-      for (const context of contexts) await pageCost(context, url, settle);
+      for (const context of contexts) await measure(context, url, settle);
       for (let load = 0; load < loadsPerRound; load++) {
         const order = sides.map((_, index) => index);
         if ((round * loadsPerRound + load) % 2 === 1) order.reverse();
-        for (const index of order) samples.get(sides[index]!.name)!.push(await pageCost(contexts[index]!, url, settle));
+        for (const index of order) samples.get(sides[index]!.name)!.push(await measure(contexts[index]!, url, settle));
       }
     } finally {
       await Promise.all(browsers.map((browser) => browser.close()));

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { extensionScriptTime } from './script-time';
+
+describe("our scripts' time in a trace", () => {
+  it("adds the thread time of the extension's script evaluations, and nothing else", () => {
+    const events = [
+      { name: 'EvaluateScript', ph: 'X', tdur: 600, args: { data: { url: 'chrome-extension://abcdefghijklmnop/src/main-world/hook.iife.js' } } },
+      { name: 'EvaluateScript', ph: 'X', tdur: 1250, args: { data: { url: 'chrome-extension://abcdefghijklmnop/src/content/index.iife.js' } } },
+      // The page's own script, a nested compile, and an event without thread time do not count.
+      { name: 'EvaluateScript', ph: 'X', tdur: 9000, args: { data: { url: 'http://www.flickr.com/bench/blank.js' } } },
+      { name: 'v8.compile', ph: 'X', tdur: 500, args: { data: { url: 'chrome-extension://abcdefghijklmnop/src/content/index.iife.js' } } },
+      { name: 'EvaluateScript', ph: 'X', args: { data: { url: 'chrome-extension://abcdefghijklmnop/x.js' } } },
+    ];
+    expect(extensionScriptTime(events)).toBeCloseTo(1.85, 6);
+    expect(extensionScriptTime([])).toBe(0);
+  });
+});
