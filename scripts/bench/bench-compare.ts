@@ -5,7 +5,7 @@
  * `pb=../shared/peers/privacybadger-mv3`, which is waited for until it has finished starting), `none` for no
  * extension, `twin` for the current build with its content scripts emptied. Two `none` sides give the A/A. `--loads` a build in all, spread over
  * `--rounds` fresh browsers each (see compareSides); every load alternates between the builds; medians of CPU
- * script and task time, as in `npm run bench`; with `--traced`, the CPU time of the extension's content scripts alone,
+ * main-thread task time, as in `npm run bench`; with `--traced`, the CPU time of the extension's content scripts alone,
  * read from a trace of each load (script-time.ts), which moves far less between runs.
  */
 import { existsSync } from 'node:fs';
@@ -46,7 +46,7 @@ try {
       : async (tab: import('playwright-core').Page) => void (await tab.waitForLoadState('load'));
   const samples = await compareSides(sides, url, settle, { rounds, loadsPerRound: Math.ceil(loads / rounds) }, values.traced ? scriptEvaluationTime : undefined);
   const first = median(samples.get(builds[0]!.name)!);
-  console.log(`${page} page, ${rounds} rounds of ${Math.ceil(loads / rounds)} loads each: ${values.traced ? "the extension's content scripts alone, from a trace" : 'script and task time'} (CPU ms), median`);
+  console.log(`${page} page, ${rounds} rounds of ${Math.ceil(loads / rounds)} loads each: ${values.traced ? "the extension's content scripts alone, from a trace" : 'main-thread task time'} (CPU ms), median`);
   for (const [index, { name }] of builds.entries()) {
     const value = median(samples.get(name)!);
     const versus = `${value - first >= 0 ? '+' : ''}${(value - first).toFixed(2)} ms, ×${(value / first).toFixed(3)} vs ${builds[0]!.name}`;
