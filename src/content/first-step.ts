@@ -1,14 +1,15 @@
 /**
- * The person's first step on a page, watched once for everything that waits for it: reading "always clean" and
- * "always mark" (auto-actions.ts), adding the watchers of photos sent by script (inject-senders.ts), and telling the
- * main-world hook to wrap the file pickers (src/main-world/hook.iife.ts).
+ * The person's first step on a page, watched once for everything that waits for it: telling the main-world hook to
+ * wrap the file pickers (src/main-world/hook.iife.ts), setting up the rest of the watch — reading "always clean" and
+ * "always mark", the relay, drops (start.ts) — and adding the watchers of photos sent by script (inject-senders.ts).
  *
- * Why one set of listeners: every page pays for each listener added at load (docs/performance.md). These three used
- * to add thirteen between them, for the same moment.
+ * Why one set of listeners: every page pays for each listener added at load (docs/performance.md). The hook, the
+ * setting's read and the senders used to add thirteen between them, for the same moment.
  *
  * The steps: a file chooser opens only with user activation, which only a pointer press or a key press gives here
  * (a touch starts with `pointerdown` too); a drop starts with the drag entering the page; and a click inside a frame
- * gives this page activation as well, while moving focus into the frame, so `blur` counts.
+ * gives this page activation as well, while moving focus into the frame, so `blur` counts. So does a person leaving
+ * the tab, which also blurs the page: the work then is the same as at a click, done once, and nothing at load.
  */
 const FIRST_STEPS = ['pointerdown', 'keydown', 'dragenter', 'blur'] as const;
 

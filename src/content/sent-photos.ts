@@ -5,7 +5,7 @@
  */
 import { anyAutoAction, type AutoActions } from '../core/auto-actions-setting';
 import { RELAY_CHECKED_EVENT, REPLACEABLE_ATTRIBUTE } from '../shared/relay';
-import type { UploadPath } from '../shared/protocol';
+import type { SentPath, UploadPath } from '../shared/protocol';
 import { prepareFiles } from './prepare-files';
 import type { Send } from './send';
 import type { DoneBefore } from './upload';
@@ -23,7 +23,7 @@ export interface SentPhotoDeps {
  * send copies (`fetch` only) and the person chose "always clean" or "always mark", the prepared copies go back in the
  * carrier first, in the same order, for the page's world to send instead; then the images are assessed like a choice.
  */
-export async function handleSentPhotos(carrier: HTMLInputElement, path: 'script' | 'camera', deps: SentPhotoDeps): Promise<void> {
+export async function handleSentPhotos(carrier: HTMLInputElement, path: SentPath, deps: SentPhotoDeps): Promise<void> {
   const files = [...(carrier.files ?? [])];
   const checked = (prepared?: readonly File[]) => {
     if (prepared && prepared.some((file, i) => file !== files[i])) {

@@ -1,5 +1,5 @@
 import browser from './extension-api';
-import type { UploadPath } from '../shared/protocol';
+import type { SentPath, UploadPath } from '../shared/protocol';
 import { lazyAutoActions } from './auto-actions';
 import { createPhotoPreparer } from './before-page';
 import { watchDrops } from './detect/drops';
@@ -74,7 +74,7 @@ function setUpWatch(send: Send, loadUploadPath: () => Promise<UploadPathModule>,
   );
 
   // Images sent by script are handled in the upload path's module (sent-photos.ts), loaded with the first of them.
-  const onSent = (carrier: HTMLInputElement, path: 'script' | 'camera') => {
+  const onSent = (carrier: HTMLInputElement, path: SentPath) => {
     const onChecked = () => carrier.dispatchEvent(new Event(RELAY_CHECKED_EVENT));
     loadUploadPath()
       .then((module) =>

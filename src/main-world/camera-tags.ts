@@ -80,32 +80,30 @@ export function tagCameraCaptures({ apply }: Natives): void {
 
   const devices = (navigator as Navigator & { mediaDevices?: MediaDevices }).mediaDevices;
   wrapNative(devices, 'getUserMedia', (native, thisArg, args) => {
-      const result = apply(native, thisArg, args) as Promise<MediaStream>;
-      const constraints = args[0] as { video?: unknown } | undefined;
-      // Only streams with video: a microphone alone takes no photos.
-      if (constraints?.video) void result.then((stream) => void cameraStreams.add(stream), () => undefined);
-      return result;
+    const result = apply(native, thisArg, args) as Promise<MediaStream>;
+    const constraints = args[0] as { video?: unknown } | undefined;
+    // Only streams with video: a microphone alone takes no photos.
+    if (constraints?.video) void result.then((stream) => void cameraStreams.add(stream), () => undefined);
+    return result;
   });
   if (typeof HTMLCanvasElement === 'function') {
     wrapNative(HTMLCanvasElement.prototype, 'toBlob', (native, thisArg, args) => {
-        const [callback, ...rest] = args;
-        if (typeof callback !== 'function' || !cameraIsLive()) return apply(native, thisArg, args);
-        return apply(native, thisArg, [(blob: Blob | null) => apply(callback, undefined, [tagged(blob)]), ...rest]);
+      const [callback, ...rest] = args;
+      if (typeof callback !== 'function' || !cameraIsLive()) return apply(native, thisArg, args);
+      return apply(native, thisArg, [(blob: Blob | null) => apply(callback, undefined, [tagged(blob)]), ...rest]);
     });
     wrapNative(HTMLCanvasElement.prototype, 'toDataURL', (native, thisArg, args) => {
-        const url = apply(native, thisArg, args);
-        if (typeof url === 'string' && url.length > 1000 && cameraIsLive()) rememberCameraDataUrl(url);
-        return url;
+      const url = apply(native, thisArg, args);
+      if (typeof url === 'string' && url.length > 1000 && cameraIsLive()) rememberCameraDataUrl(url);
+      return url;
     });
   }
   if (typeof OffscreenCanvas === 'function') {
     wrapNative(OffscreenCanvas.prototype, 'convertToBlob', (native, thisArg, args) => {
-        const result = apply(native, thisArg, args) as Promise<Blob>;
-        return cameraIsLive() ? result.then(tagged) : result;
+      const result = apply(native, thisArg, args) as Promise<Blob>;
+      return cameraIsLive() ? result.then(tagged) : result;
     });
   }
   const ImageCaptureType = (globalThis as { ImageCapture?: { prototype: object } }).ImageCapture;
-  wrapNative(ImageCaptureType?.prototype, 'takePhoto', (native, thisArg, args) => {
-      return (apply(native, thisArg, args) as Promise<Blob>).then(tagged);
-  });
+  wrapNative(ImageCaptureType?.prototype, 'takePhoto', (native, thisArg, args) => (apply(native, thisArg, args) as Promise<Blob>).then(tagged));
 }

@@ -12,7 +12,9 @@ import type { DatasetRule, OptOut, PickerRule, SiteCategory, TermFact, Visibilit
 
 /** How the photo reached the page, or, for `script` and `camera`, how it is leaving it: sent by the page's script, or
  *  taken by the page from the camera and sent. */
-export type UploadPath = 'file-input' | 'detached-input' | 'drop' | 'paste' | 'file-picker' | 'script' | 'camera';
+export type UploadPath = 'file-input' | 'detached-input' | 'drop' | 'paste' | 'file-picker' | SentPath;
+/** The paths of images a page sends by script: taken from the camera, or any other. */
+export type SentPath = 'script' | 'camera';
 
 export interface PhotoSummary {
   name: string;

@@ -1,3 +1,4 @@
+import type { SentPath } from '../../shared/protocol';
 import { RELAY_EVENT, RelayKind } from '../../shared/relay';
 import { watchInputDirectly } from './file-inputs';
 import type { FilesFound, Interceptor } from './types';
@@ -15,7 +16,7 @@ export function watchRelay(
    *  holds the picker's handles), and it is never offered as the upload's input. */
   { carrierIsTheUpload = false }: { carrierIsTheUpload?: boolean } = {},
   /** Images the page is sending by script, in their carrier (a messenger, never offered as the upload's input). */
-  onSent?: (carrier: HTMLInputElement, path: 'script' | 'camera') => void,
+  onSent?: (carrier: HTMLInputElement, path: SentPath) => void,
 ): void {
   const watched = new WeakSet<HTMLInputElement>();
   window.addEventListener(
