@@ -54,7 +54,8 @@ async function openExplanation(): Promise<Page> {
 describe('the explanation and settings in Firefox', () => {
   it('"Why?" opens the explanation of this upload, from the event page\'s record of the tab', async () => {
     const explanation = await openExplanation();
-    await expect.poll(() => textOf(explanation, 'site-name')).toBe('Flickr');
+    // The first open of the explanation page in a fresh Firefox can take longer than expect.poll's 1 s default.
+    await expect.poll(() => textOf(explanation, 'site-name'), { timeout: 10_000 }).toBe('Flickr');
     expect(await explanation.evaluate(() => document.querySelector('[data-testid="level"]')?.getAttribute('data-level'))).toBe('very-high');
     // The photo's facts were read from its metadata in the event page (exifreader runs there as in the worker).
     expect(await textOf(explanation, 'last-upload')).toMatch(/Location\s*no/);
