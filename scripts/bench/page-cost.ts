@@ -99,9 +99,22 @@ export interface CostSide {
 }
 
 /**
+ * The order in which the sides take their turn in one load of a comparison: rotated by one every load, so that each
+ * side holds each place equally often and no side follows itself (two sides simply alternate). Where a load stands matters as much as what is
+ * measured: with the order reversed every other load instead (0 1 2 3, 3 2 1 0, 0 1 2 3 …), the two sides at the ends
+ * loaded twice in a row and four browsers without any extension measured 23.4, 25.5, 25.5 and 23.7 ms on the
+ * near-empty page (80 loads each, 2026-11-30): 2 ms between identical sides, as much as the cost being measured.
+ */
+export function loadOrder(sideCount: number, load: number): number[] {
+  // Two sides simply alternate (0 1 0 1 …): rotating them would be reversing them, and each would follow itself.
+  if (sideCount === 2) return [0, 1];
+  return Array.from({ length: sideCount }, (_, place) => (load + place) % sideCount);
+}
+
+/**
  * Page cost of several sides, side by side: `rounds` times, a fresh browser for every side, then `loadsPerRound`
- * loads alternating between them (the order reversed every other load, so drift in the machine's load hits every
- * side alike). Fresh browsers each round because one browser instance may sit a millisecond or two above or below
+ * loads taking turns between them (loadOrder, so that neither drift in the machine's load nor a side's place in the
+ * turn favours any side). Fresh browsers each round because one browser instance may sit a millisecond or two above or below
  * another for its whole life (four browsers without any extension, 40 heavy-page loads each: up to 1.6% apart) —
  * as much as the cost being measured; spreading a side's loads over several instances averages that out.
  * Returns every side's samples, by name.
@@ -124,9 +137,9 @@ export async function compareSides(
       // A first load in each browser warms its caches; it is not counted.
       for (const context of contexts) await measure(context, url, settle);
       for (let load = 0; load < loadsPerRound; load++) {
-        const order = sides.map((_, index) => index);
-        if ((round * loadsPerRound + load) % 2 === 1) order.reverse();
-        for (const index of order) samples.get(sides[index]!.name)!.push(await measure(contexts[index]!, url, settle));
+        for (const index of loadOrder(sides.length, round * loadsPerRound + load)) {
+          samples.get(sides[index]!.name)!.push(await measure(contexts[index]!, url, settle));
+        }
       }
     } finally {
       await Promise.all(browsers.map((browser) => browser.close()));
