@@ -103,6 +103,28 @@ describe('file inputs', () => {
   });
 });
 
+describe('frames served by ad networks', () => {
+  it('leaves an ad network\'s frame alone, and still warns in the page\'s upload widget beside it', async () => {
+    await page.goto(servers.http('www.flickr.com', '/ad-frames.html'));
+    const frameOn = (host: string) => {
+      const frame = page.frames().find((candidate) => candidate.url().includes(host));
+      if (!frame) throw new Error(`no frame from ${host}`);
+      return frame;
+    };
+    await expect.poll(() => page.frames().length, { timeout: 10_000 }).toBe(3);
+    const ad = frameOn('tpc.googlesyndication.com');
+    const widget = frameOn('uploads.widgetcdn.test');
+    await page.frameLocator('#ad-frame').locator('#frame-input').setInputFiles(photo('beach.jpg'));
+    await page.frameLocator('#widget-frame').locator('#frame-input').setInputFiles(photo('beach.jpg'));
+    // The widget's warning shows the extension is at work on this page; the ad frame, chosen first, has none, and
+    // its own listener got the photo as chosen.
+    await expectFlickrWarning(widget);
+    expect(await warningIn(ad).count()).toBe(0);
+    await expectPageReceived(ad, 'frame', ['beach.jpg']);
+    expect(await ad.evaluate(() => document.querySelectorAll('[data-afterlife]').length)).toBe(0);
+  });
+});
+
 describe('other ways photos reach a page', () => {
   it('sees an input created by script and never attached to the page', async () => {
     await openBench();

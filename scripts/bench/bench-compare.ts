@@ -1,6 +1,6 @@
 /**
  * Page cost of several builds side by side, to find where a page-load cost comes from:
- *   npm run bench:compare -- [--page blank|scripted|heavy|scroll] [--loads 60] [--rounds 3] name=dir name=dir …
+ *   npm run bench:compare -- [--page blank|scripted|heavy|scroll|framed] [--loads 60] [--rounds 3] name=dir name=dir …
  * `dir` is a built extension (for example a copy of extension/ with a content script cut down, or a peer such as
  * `pb=../shared/peers/privacybadger-mv3`, which is waited for until it has finished starting), `none` for no
  * extension, `twin` for the current build with its content scripts emptied. Two `none` sides give the A/A. `--loads` a build in all, spread over
@@ -16,7 +16,7 @@ import { compareSides, emptyScriptTwin } from './page-cost';
 import { scriptEvaluationTime } from './script-time';
 import { median } from './stats';
 
-const PAGES = { blank: '/bench/blank.html', scripted: '/bench/scripted.html', heavy: '/bench/heavy.html', scroll: '/bench/scroll.html' } as const;
+const PAGES = { blank: '/bench/blank.html', scripted: '/bench/scripted.html', heavy: '/bench/heavy.html', scroll: '/bench/scroll.html', framed: '/bench/framed.html' } as const;
 
 const { values, positionals } = parseArgs({ options: { traced: { type: 'boolean', default: false }, page: { type: 'string', default: 'blank' }, loads: { type: 'string', default: '60' }, rounds: { type: 'string', default: '3' } }, allowPositionals: true });
 const page = values.page as keyof typeof PAGES;
@@ -30,7 +30,7 @@ const builds = positionals.map((pair) => {
 });
 if (new Set(builds.map(({ name }) => name)).size !== builds.length) throw new Error('give every build its own name');
 if (!(page in PAGES) || !Number.isInteger(loads) || loads < 1 || !Number.isInteger(rounds) || rounds < 1 || builds.length < 2) {
-  console.error('usage: npm run bench:compare -- [--traced] [--page blank|scripted|heavy|scroll] [--loads 60] [--rounds 3] name=dir name=dir …');
+  console.error('usage: npm run bench:compare -- [--traced] [--page blank|scripted|heavy|scroll|framed] [--loads 60] [--rounds 3] name=dir name=dir …');
   process.exit(2);
 }
 

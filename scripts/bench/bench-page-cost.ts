@@ -10,10 +10,10 @@ import type { Page } from 'playwright-core';
 import { EXTENSION_DIR } from '../../e2e/support/browser';
 import type { startFixtureServers } from '../../e2e/support/server';
 import type { Row } from './bench-table';
-import { pageCostRows, scriptTimeRow, type PageKind } from './goals';
+import { framedPageRow, pageCostRows, scriptTimeRow, type PageKind } from './goals';
 import { compareSides, emptyScriptTwin, type CostSide } from './page-cost';
 import { findPeer, peersDir, PRIVACY_BADGER } from './peers';
-import { scriptEvaluationTime } from './script-time';
+import { framesWithOurScripts, scriptEvaluationTime } from './script-time';
 import { median } from './stats';
 
 const REPO = new URL('../..', import.meta.url).pathname;
@@ -78,4 +78,19 @@ export async function benchPageCost(rows: Row[], servers: Awaited<ReturnType<typ
       rows.push(scriptTimeRow(plan.label, { with: ofTraced('with'), twin: ofTraced('twin'), twin2: ofTraced('twin2') }, '30 traced loads a side, 2 rounds'));
     }
   }
+  await benchFramedPage(rows, servers, sides[0]!, sides.find((side) => side.name === 'twin')!);
+}
+
+/** The frames of framed.html: the page, four ad frames and one frame of its own. */
+const FRAMED_PAGE_FRAMES = 6;
+
+/** A short article carrying four ad frames (framed.html), traced: what our scripts cost over all its frames, and
+ *  how many of them they ran in. */
+async function benchFramedPage(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>, ours: CostSide, twin: CostSide) {
+  const url = servers.http('www.flickr.com', '/bench/framed.html');
+  const traced = await compareSides([ours, twin, { name: 'twin2', extensionDir: twin.extensionDir }], url, loaded, { rounds: 2, loadsPerRound: 15 }, scriptEvaluationTime);
+  const [frames] = await compareSides([ours], url, loaded, { rounds: 1, loadsPerRound: 1 }, framesWithOurScripts).then((samples) => [...samples.values()]);
+  const ofTraced = (name: string) => median(traced.get(name) ?? []);
+  const counts = { ours: frames?.[0] ?? 0, all: FRAMED_PAGE_FRAMES };
+  rows.push(framedPageRow('article with four ad frames', { with: ofTraced('with'), twin: ofTraced('twin'), twin2: ofTraced('twin2') }, counts, '30 traced loads a side, 2 rounds'));
 }

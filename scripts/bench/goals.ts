@@ -136,3 +136,19 @@ export function scriptTimeRow(label: string, m: { with: number; twin: number; tw
     met: verdictText(atMost(share, OWN_SHARE_MS_LIMIT, aa)),
   };
 }
+
+/**
+ * Our content scripts' CPU over every frame of a page that carries ad frames (traced, all processes), over the
+ * empty-script twin's, and how many of the page's frames they ran in: reported, to show what a frame costs and that
+ * frames no one uploads from are left alone. The A/A is the twin against a second twin.
+ */
+export function framedPageRow(label: string, m: { with: number; twin: number; twin2: number }, frames: { ours: number; all: number }, loads: string): Row {
+  return {
+    figure: `  ${label}: our scripts' CPU over all frames, with − twin (traced)`,
+    median: format(m.with - m.twin, 2),
+    aa: `${format(m.twin - m.twin2, 2)} ms`,
+    spread: `ran in ${frames.ours} of its ${frames.all} frames; ${loads}`,
+    goal: 'reported',
+    met: '—',
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionScriptTime } from './script-time';
+import { extensionScriptFrames, extensionScriptTime } from './script-time';
 
 describe("our scripts' time in a trace", () => {
   it("adds the thread time of the extension's script evaluations, and nothing else", () => {
@@ -13,5 +13,17 @@ describe("our scripts' time in a trace", () => {
     ];
     expect(extensionScriptTime(events)).toBeCloseTo(1.85, 6);
     expect(extensionScriptTime([])).toBe(0);
+  });
+
+  it('counts the frames our scripts ran in, each once whatever ran there', () => {
+    const ours = (frame: string, file: string) => ({ name: 'EvaluateScript', ph: 'X', tdur: 300, args: { data: { url: `chrome-extension://abc/${file}`, frame } } });
+    const events = [
+      ours('MAIN', 'src/main-world/hook.iife.js'),
+      ours('MAIN', 'src/content/index.iife.js'),
+      ours('OWN-FRAME', 'src/content/index.iife.js'),
+      { name: 'EvaluateScript', ph: 'X', tdur: 300, args: { data: { url: 'http://ads.example/ad.js', frame: 'AD-FRAME' } } },
+    ];
+    expect(extensionScriptFrames(events)).toBe(2);
+    expect(extensionScriptFrames([])).toBe(0);
   });
 });

@@ -12,22 +12,26 @@ interface TraceEvent {
   name: string;
   ph: string;
   tdur?: number;
-  args?: { data?: { url?: string } };
+  args?: { data?: { url?: string; frame?: string } };
 }
+
+const isOurEvaluation = (event: TraceEvent): boolean =>
+  event.name === 'EvaluateScript' && event.ph === 'X' && (event.args?.data?.url ?? '').startsWith('chrome-extension://');
 
 /** Sum of our scripts' evaluation, CPU ms, from one load's trace events. Pure, for the unit test. */
 export function extensionScriptTime(events: readonly TraceEvent[]): number {
   let micros = 0;
-  for (const event of events) {
-    if (event.name !== 'EvaluateScript' || event.ph !== 'X' || event.tdur === undefined) continue;
-    const url = event.args?.data?.url ?? '';
-    if (url.startsWith('chrome-extension://')) micros += event.tdur;
-  }
+  for (const event of events) if (isOurEvaluation(event) && event.tdur !== undefined) micros += event.tdur;
   return micros / 1000;
 }
 
-/** One page load, traced: the CPU time of the extension's content scripts in it (a measure for compareSides). */
-export async function scriptEvaluationTime(context: BrowserContext, url: string, settle: (page: Page) => Promise<void>): Promise<number> {
+/** How many frames of one load our scripts ran in (the trace covers every process, so frames of other sites too). */
+export function extensionScriptFrames(events: readonly TraceEvent[]): number {
+  return new Set(events.filter(isOurEvaluation).map((event) => event.args?.data?.frame ?? '')).size;
+}
+
+/** One page load, traced with the DevTools timeline categories: every event of every process it involved. */
+async function traceLoad(context: BrowserContext, url: string, settle: (page: Page) => Promise<void>): Promise<TraceEvent[]> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -39,5 +43,16 @@ export async function scriptEvaluationTime(context: BrowserContext, url: string,
   await cdp.send('Tracing.end');
   await complete;
   await page.close();
-  return extensionScriptTime(events);
+  return events;
+}
+
+/** One page load, traced: the CPU time of the extension's content scripts in it, in all its frames (a measure for
+ *  compareSides). */
+export async function scriptEvaluationTime(context: BrowserContext, url: string, settle: (page: Page) => Promise<void>): Promise<number> {
+  return extensionScriptTime(await traceLoad(context, url, settle));
+}
+
+/** One page load, traced: how many of its frames the extension's content scripts ran in. */
+export async function framesWithOurScripts(context: BrowserContext, url: string, settle: (page: Page) => Promise<void>): Promise<number> {
+  return extensionScriptFrames(await traceLoad(context, url, settle));
 }
