@@ -100,10 +100,11 @@ export interface CostSide {
 
 /**
  * The order in which the sides take their turn in one load of a comparison: rotated by one every load, so that each
- * side holds each place equally often and no side follows itself (two sides simply alternate). Where a load stands matters as much as what is
- * measured: with the order reversed every other load instead (0 1 2 3, 3 2 1 0, 0 1 2 3 …), the two sides at the ends
- * loaded twice in a row and four browsers without any extension measured 23.4, 25.5, 25.5 and 23.7 ms on the
- * near-empty page (80 loads each, 2026-11-30): 2 ms between identical sides, as much as the cost being measured.
+ * side holds each place equally often and no side follows itself (two sides simply alternate). Where a load stands
+ * matters as much as what is measured: with the order reversed every other load instead (0 1 2 3, 3 2 1 0, 0 1 2 3 …),
+ * the two sides at the ends loaded twice in a row, and four browsers without any extension measured 23.4, 25.5, 25.5
+ * and 23.7 ms on the near-empty page (80 loads each, 2026-11-30): 2 ms between identical sides, as much as the cost
+ * being measured.
  */
 export function loadOrder(sideCount: number, load: number): number[] {
   // Two sides simply alternate (0 1 0 1 …): rotating them would be reversing them, and each would follow itself.
@@ -114,8 +115,8 @@ export function loadOrder(sideCount: number, load: number): number[] {
 /**
  * Page cost of several sides, side by side: `rounds` times, a fresh browser for every side, then `loadsPerRound`
  * loads taking turns between them (loadOrder, so that neither drift in the machine's load nor a side's place in the
- * turn favours any side). Fresh browsers each round because one browser instance may sit a millisecond or two above or below
- * another for its whole life (four browsers without any extension, 40 heavy-page loads each: up to 1.6% apart) —
+ * turn favours any side). Fresh browsers each round because one browser instance may sit a millisecond or two above
+ * or below another for its whole life (four browsers without any extension, 40 heavy-page loads each: up to 1.6% apart) —
  * as much as the cost being measured; spreading a side's loads over several instances averages that out.
  * Returns every side's samples, by name.
  */
