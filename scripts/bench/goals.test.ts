@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atMost, pageCostRows, ratioToFloor, verdictText } from './goals';
+import { atMost, framedPageRow, pageCostRows, ratioToFloor, scriptTimeRow, verdictText } from './goals';
 
 describe('atMost', () => {
   it('is met at or under the limit and not met over it', () => {
@@ -46,5 +46,18 @@ describe('ratioToFloor', () => {
   it('takes the median of the per-run ratios and the floor against itself as A/A', () => {
     expect(ratioToFloor([20, 30, 40, 10], [2, 3, 4, 1])).toEqual({ ratio: 10, aa: 3 / 2 });
     expect(ratioToFloor([10, 10], [1, 1])).toEqual({ ratio: 10, aa: 1 });
+  });
+});
+
+describe('traced rows', () => {
+  it('judges our scripts alone against the 1 ms goal, with the twin against a second twin as the A/A', () => {
+    expect(scriptTimeRow('near-empty page', { with: 1.9, twin: 0.4, twin2: 0.45 }, '30 loads')).toMatchObject({ median: '1.50', aa: '-0.05 ms', goal: '≤ 1 ms', met: 'not met' });
+    expect(scriptTimeRow('near-empty page', { with: 1.3, twin: 0.4, twin2: 0.4 }, '30 loads').met).toBe('met');
+  });
+
+  it('reports the framed page with the frames our scripts ran in, and judges nothing', () => {
+    const row = framedPageRow('article with four ad frames', { with: 2.9, twin: 0.7, twin2: 0.72 }, { ours: 2, all: 6 }, '16 loads');
+    expect(row).toMatchObject({ median: '2.20', aa: '-0.02 ms', goal: 'reported', met: '—' });
+    expect(row.spread).toContain('ran in 2 of its 6 frames');
   });
 });
