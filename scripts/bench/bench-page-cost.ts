@@ -50,6 +50,15 @@ export function pagePlans(env: Record<string, string | undefined> = process.env)
   });
 }
 
+/** Traced loads: the near-empty page's, and the framed page's, fewer because tracing every process of a six-frame
+ *  page takes about 5 s a load here. */
+const NEAR_EMPTY_TRACED = { rounds: 2, loadsPerRound: 15 };
+const FRAMED_TRACED = { rounds: 2, loadsPerRound: 8 };
+
+/** How many loads a row's figure stands on, for its "beside it" column. */
+const loadsLabel = ({ rounds, loadsPerRound }: { rounds: number; loadsPerRound: number }, kind = '') =>
+  `${rounds * loadsPerRound} ${kind}loads a side, ${rounds} rounds`;
+
 export async function benchPageCost(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>): Promise<void> {
   const peer = findPeer(PRIVACY_BADGER, peersDir(process.env, REPO));
   if (!peer.found) console.log(peer.reason);
@@ -64,7 +73,7 @@ export async function benchPageCost(rows: Row[], servers: Awaited<ReturnType<typ
     const samples = await compareSides(sides, servers.http('www.flickr.com', plan.path), plan.settle, plan);
     const of = (name: string) => median(samples.get(name) ?? []);
     const medians = { with: of('with'), a: of('a'), b: of('b'), twin: of('twin'), ...(peer.found ? { peer: of(peer.spec.name) } : {}) };
-    const loads = `${plan.rounds * plan.loadsPerRound} loads a side, ${plan.rounds} rounds`;
+    const loads = loadsLabel(plan);
     rows.push(...pageCostRows(plan.label, plan.kind, medians, loads, peer.found ? peer.spec.label : undefined));
     if (plan.kind === 'near-empty') {
       // The same share measured on our scripts alone (a trace of each load), with a second twin for its A/A.
@@ -73,11 +82,11 @@ export async function benchPageCost(rows: Row[], servers: Awaited<ReturnType<typ
         [sides[0]!, twin, { name: 'twin2', extensionDir: twin.extensionDir }],
         servers.http('www.flickr.com', plan.path),
         plan.settle,
-        { rounds: 2, loadsPerRound: 15 },
+        NEAR_EMPTY_TRACED,
         scriptEvaluationTime,
       );
       const ofTraced = (name: string) => median(traced.get(name) ?? []);
-      rows.push(scriptTimeRow(plan.label, { with: ofTraced('with'), twin: ofTraced('twin'), twin2: ofTraced('twin2') }, '30 traced loads a side, 2 rounds'));
+      rows.push(scriptTimeRow(plan.label, { with: ofTraced('with'), twin: ofTraced('twin'), twin2: ofTraced('twin2') }, loadsLabel(NEAR_EMPTY_TRACED, 'traced ')));
     }
   }
   await benchFramedPage(rows, servers, sides[0]!, sides.find((side) => side.name === 'twin')!);
@@ -90,10 +99,9 @@ const FRAMED_PAGE_FRAMES = 6;
  *  how many of them they ran in. */
 async function benchFramedPage(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>, ours: CostSide, twin: CostSide) {
   const url = servers.http('www.flickr.com', '/bench/framed.html');
-  // Tracing every process of a six-frame page makes a load take about 5 s here, hence fewer loads than above.
-  const traced = await compareSides([ours, twin, { name: 'twin2', extensionDir: twin.extensionDir }], url, loaded, { rounds: 2, loadsPerRound: 8 }, scriptEvaluationTime);
+  const traced = await compareSides([ours, twin, { name: 'twin2', extensionDir: twin.extensionDir }], url, loaded, FRAMED_TRACED, scriptEvaluationTime);
   const frames = await compareSides([ours], url, loaded, { rounds: 1, loadsPerRound: 1 }, framesWithOurScripts);
   const ofTraced = (name: string) => median(traced.get(name) ?? []);
   const counts = { ours: frames.get(ours.name)?.[0] ?? 0, all: FRAMED_PAGE_FRAMES };
-  rows.push(framedPageRow('article with four ad frames', { with: ofTraced('with'), twin: ofTraced('twin'), twin2: ofTraced('twin2') }, counts, '16 traced loads a side, 2 rounds'));
+  rows.push(framedPageRow('article with four ad frames', { with: ofTraced('with'), twin: ofTraced('twin'), twin2: ofTraced('twin2') }, counts, loadsLabel(FRAMED_TRACED, 'traced ')));
 }

@@ -1,10 +1,10 @@
 /**
  * The CPU time the extension's own content scripts take in one page load, in all its frames, read from a DevTools
  * trace: the thread time of every `EvaluateScript` event (compiling and running a script) whose script is the
- * extension's. Beside the page's whole task time (pageCost), which moves by a millisecond or more between runs on this machine, this
- * shows our scripts alone, so a change of a tenth of a millisecond to them can be seen. What it leaves out is any
- * cost they cause later in the page's own tasks; the page-level figure still holds that. Tracing slows what it
- * traces, so these times are somewhat higher than untraced ones.
+ * extension's. Beside the page's whole task time (pageCost), which moves by a millisecond or more between runs on
+ * this machine, this shows our scripts alone, so a change of a tenth of a millisecond to them can be seen. What it
+ * leaves out is any cost they cause later in the page's own tasks; the page-level figure still holds that. Tracing
+ * slows what it traces, so these times are somewhat higher than untraced ones.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
