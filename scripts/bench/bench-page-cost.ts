@@ -1,10 +1,11 @@
 /**
  * The page cost of `npm run bench`: what Afterlife costs pages that never upload, as ratios measured side by side in
- * one run (see compareSides): with Afterlife; two browsers without any extension (a and b, whose ratio is the A/A);
- * the empty-script twin (what injecting any script costs, which separates Chromium's share from ours); and, when its
- * build is in the peers directory, Privacy Badger (MV3), which injects at document_start in every frame too. Goals
- * (issue 21): with/without no higher than the peer's on every page; with/twin ≤ 1.01 on the heavy page and
- * with − twin ≤ 1 ms on the near-empty page, also measured on our scripts alone from a trace (script-time.ts).
+ * one run (see compareSides): with Afterlife; two browsers without any extension (a and b, whose ratio is the A/A
+ * of the comparisons with no extension); the empty-script twin (what injecting any script costs, which separates
+ * Chromium's share from ours) and a second twin (twin2, the A/A of our own share); and, when its build is in the
+ * peers directory, Privacy Badger (MV3), which injects at document_start in every frame too. Goals (issue 21):
+ * with/without no higher than the peer's on every page; with/twin ≤ 1.01 on the heavy page and with − twin ≤ 1 ms on
+ * the near-empty page, both also measured on our scripts alone from a trace (script-time.ts).
  * Last, a page carrying ad frames, traced over all its frames: what our scripts cost there and how many frames they
  * ran in (reported; the manifest leaves ad networks' frames out).
  */
@@ -12,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { EXTENSION_DIR } from '../../e2e/support/browser';
 import type { startFixtureServers } from '../../e2e/support/server';
 import type { Row } from './bench-table';
-import { framedPageRow, pageCostRows, scriptTimeRow, type PageKind } from './goals';
+import { framedPageRow, pageCostRows, scriptTimeRow, tracedRatioRow, type PageKind } from './goals';
 import { compareSides, emptyScriptTwin, type CostSide } from './page-cost';
 import { findPeer, peersDir, PRIVACY_BADGER } from './peers';
 import { framesWithOurScripts, scriptEvaluationTime } from './script-time';
@@ -20,20 +21,31 @@ import { median } from './stats';
 
 const REPO = new URL('../..', import.meta.url).pathname;
 
-interface PagePlan {
+interface LoadPlan {
+  rounds: number;
+  loadsPerRound: number;
+}
+
+interface PagePlan extends LoadPlan {
   label: string;
   kind: PageKind;
   path: string;
   settle: (page: Page) => Promise<void>;
-  rounds: number;
-  loadsPerRound: number;
 }
 
 const loaded = async (page: Page) => void (await page.waitForLoadState('load'));
 const scrolled = async (page: Page) => void (await page.evaluate(() => (window as unknown as { scrollDone: Promise<number> }).scrollDone));
 
-/** The heavy and near-empty pages: 4 rounds of 20 loads a side; the infinite-scroll page (2 s a load): 3 of 10.
- *  `--loads`-style reductions for development: AFTERLIFE_BENCH_LOADS (loads a side) and AFTERLIFE_BENCH_ROUNDS. */
+/** A plan's loads, reduced for development by AFTERLIFE_BENCH_LOADS (loads a side) and AFTERLIFE_BENCH_ROUNDS. */
+export function scaled<Plan extends LoadPlan>(plan: Plan, env: Record<string, string | undefined> = process.env): Plan {
+  const loads = Number(env.AFTERLIFE_BENCH_LOADS);
+  const rounds = Number(env.AFTERLIFE_BENCH_ROUNDS);
+  const r = Number.isInteger(rounds) && rounds > 0 ? rounds : plan.rounds;
+  const total = Number.isInteger(loads) && loads > 0 ? loads : plan.rounds * plan.loadsPerRound;
+  return { ...plan, rounds: r, loadsPerRound: Math.max(1, Math.ceil(total / r)) };
+}
+
+/** The heavy and near-empty pages: 4 rounds of 20 loads a side; the infinite-scroll page (2 s a load): 3 of 10. */
 export function pagePlans(env: Record<string, string | undefined> = process.env): PagePlan[] {
   const plans: PagePlan[] = [
     { label: 'heavy page', kind: 'heavy', path: '/bench/heavy.html', settle: loaded, rounds: 4, loadsPerRound: 20 },
@@ -41,55 +53,50 @@ export function pagePlans(env: Record<string, string | undefined> = process.env)
     // What the extension adds to any page load whatever the page does: setting up the content scripts' world.
     { label: 'near-empty page', kind: 'near-empty', path: '/bench/blank.html', settle: loaded, rounds: 4, loadsPerRound: 20 },
   ];
-  const loads = Number(env.AFTERLIFE_BENCH_LOADS);
-  const rounds = Number(env.AFTERLIFE_BENCH_ROUNDS);
-  return plans.map((plan) => {
-    const r = Number.isInteger(rounds) && rounds > 0 ? rounds : plan.rounds;
-    const total = Number.isInteger(loads) && loads > 0 ? loads : plan.rounds * plan.loadsPerRound;
-    return { ...plan, rounds: r, loadsPerRound: Math.max(1, Math.ceil(total / r)) };
-  });
+  return plans.map((plan) => scaled(plan, env));
 }
 
-/** Traced loads: the near-empty page's, and the framed page's, fewer because tracing every process of a six-frame
- *  page takes about 5 s a load here. */
-const NEAR_EMPTY_TRACED = { rounds: 2, loadsPerRound: 15 };
-const FRAMED_TRACED = { rounds: 2, loadsPerRound: 8 };
+/** Traced loads: the heavy and near-empty pages', and the framed page's, fewer because tracing every process of a
+ *  six-frame page takes about 5 s a load here. */
+const TRACED = scaled({ rounds: 2, loadsPerRound: 15 });
+const FRAMED_TRACED = scaled({ rounds: 2, loadsPerRound: 8 });
 
 /** How many loads a row's figure stands on, for its "beside it" column. */
-const loadsLabel = ({ rounds, loadsPerRound }: { rounds: number; loadsPerRound: number }, kind = '') =>
+const loadsLabel = ({ rounds, loadsPerRound }: LoadPlan, kind = '') =>
   `${rounds * loadsPerRound} ${kind}loads a side, ${rounds} rounds`;
 
 export async function benchPageCost(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>): Promise<void> {
   const peer = findPeer(PRIVACY_BADGER, peersDir(process.env, REPO));
   if (!peer.found) console.log(peer.reason);
+  const twinDir = await emptyScriptTwin();
+  const ours: CostSide = { name: 'with', extensionDir: EXTENSION_DIR };
+  const twins: CostSide[] = [
+    { name: 'twin', extensionDir: twinDir },
+    { name: 'twin2', extensionDir: twinDir },
+  ];
   const sides: CostSide[] = [
-    { name: 'with', extensionDir: EXTENSION_DIR },
+    ours,
     { name: 'a', extensionDir: null },
-    { name: 'twin', extensionDir: await emptyScriptTwin() },
+    twins[0]!,
     { name: 'b', extensionDir: null },
     ...(peer.found ? [{ name: peer.spec.name, extensionDir: peer.dir }] : []),
+    twins[1]!,
   ];
   for (const plan of pagePlans()) {
-    const samples = await compareSides(sides, servers.http('www.flickr.com', plan.path), plan.settle, plan);
+    const url = servers.http('www.flickr.com', plan.path);
+    const samples = await compareSides(sides, url, plan.settle, plan);
     const of = (name: string) => median(samples.get(name) ?? []);
-    const medians = { with: of('with'), a: of('a'), b: of('b'), twin: of('twin'), ...(peer.found ? { peer: of(peer.spec.name) } : {}) };
-    const loads = loadsLabel(plan);
-    rows.push(...pageCostRows(plan.label, plan.kind, medians, loads, peer.found ? peer.spec.label : undefined));
-    if (plan.kind === 'near-empty') {
-      // The same share measured on our scripts alone (a trace of each load), with a second twin for its A/A.
-      const twin = sides.find((side) => side.name === 'twin')!;
-      const traced = await compareSides(
-        [sides[0]!, twin, { name: 'twin2', extensionDir: twin.extensionDir }],
-        servers.http('www.flickr.com', plan.path),
-        plan.settle,
-        NEAR_EMPTY_TRACED,
-        scriptEvaluationTime,
-      );
-      const ofTraced = (name: string) => median(traced.get(name) ?? []);
-      rows.push(scriptTimeRow(plan.label, { with: ofTraced('with'), twin: ofTraced('twin'), twin2: ofTraced('twin2') }, loadsLabel(NEAR_EMPTY_TRACED, 'traced ')));
-    }
+    const medians = { with: of('with'), a: of('a'), b: of('b'), twin: of('twin'), twin2: of('twin2'), ...(peer.found ? { peer: of(peer.spec.name) } : {}) };
+    rows.push(...pageCostRows(plan.label, plan.kind, medians, loadsLabel(plan), peer.found ? peer.spec.label : undefined));
+    if (plan.kind === 'scroll') continue;
+    // The same share measured on our scripts alone (a trace of each load), the twins again giving its A/A.
+    const traced = await compareSides([ours, ...twins], url, plan.settle, TRACED, scriptEvaluationTime);
+    const ofTraced = (name: string) => median(traced.get(name) ?? []);
+    const scripts = { with: ofTraced('with'), twin: ofTraced('twin'), twin2: ofTraced('twin2') };
+    const tracedLoads = loadsLabel(TRACED, 'traced ');
+    rows.push(plan.kind === 'heavy' ? tracedRatioRow(plan.label, scripts, medians.twin, tracedLoads) : scriptTimeRow(plan.label, scripts, tracedLoads));
   }
-  await benchFramedPage(rows, servers, sides[0]!, sides.find((side) => side.name === 'twin')!);
+  await benchFramedPage(rows, servers, ours, twins);
 }
 
 /** The frames of framed.html: the page, four ad frames and one frame of its own. */
@@ -97,9 +104,9 @@ const FRAMED_PAGE_FRAMES = 6;
 
 /** A short article carrying four ad frames (framed.html), traced: what our scripts cost over all its frames, and
  *  how many of them they ran in. */
-async function benchFramedPage(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>, ours: CostSide, twin: CostSide) {
+async function benchFramedPage(rows: Row[], servers: Awaited<ReturnType<typeof startFixtureServers>>, ours: CostSide, twins: CostSide[]) {
   const url = servers.http('www.flickr.com', '/bench/framed.html');
-  const traced = await compareSides([ours, twin, { name: 'twin2', extensionDir: twin.extensionDir }], url, loaded, FRAMED_TRACED, scriptEvaluationTime);
+  const traced = await compareSides([ours, ...twins], url, loaded, FRAMED_TRACED, scriptEvaluationTime);
   const frames = await compareSides([ours], url, loaded, { rounds: 1, loadsPerRound: 1 }, framesWithOurScripts);
   const ofTraced = (name: string) => median(traced.get(name) ?? []);
   const counts = { ours: frames.get(ours.name)?.[0] ?? 0, all: FRAMED_PAGE_FRAMES };

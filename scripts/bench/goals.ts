@@ -24,13 +24,14 @@ export function atMost(value: number, limit: number, noise: number): GoalResult 
 
 export const verdictText = ({ verdict, withinNoise }: GoalResult) => (withinNoise ? `${verdict} (inside A/A noise)` : verdict);
 
-/** Medians of one page's sides, CPU ms: with Afterlife, two without any extension (a, b), the empty-script twin,
- *  and the peer when it was loaded. */
+/** Medians of one page's sides, CPU ms: with Afterlife, two without any extension (a, b), the empty-script twin
+ *  and a second one (twin2), and the peer when it was loaded. */
 export interface PageMedians {
   with: number;
   a: number;
   b: number;
   twin: number;
+  twin2: number;
   peer?: number;
 }
 
@@ -46,10 +47,14 @@ const ms = (value: number) => `${value >= 0 ? '+' : ''}${format(value, 2)} ms`;
 /**
  * The page-cost rows for one page: the peer comparison (when the peer ran), our own share against the twin (a goal
  * on the heavy and near-empty pages, reported on the infinite-scroll page), and what any injected script costs.
+ * The comparisons with browsers without any extension take those two as their A/A; our own share takes the twin
+ * against the second twin, because two browsers with the same extension differ more than two without any (the two
+ * twins 1.3 ms apart on the heavy page where two bare browsers were 0.8 ms apart, 2026-11-30).
  */
 export function pageCostRows(label: string, kind: PageKind, m: PageMedians, loads: string, peerLabel?: string): Row[] {
   const aaRatio = m.a / m.b;
-  const aaMs = m.a - m.b;
+  const twinAaRatio = m.twin / m.twin2;
+  const twinAaMs = m.twin - m.twin2;
   const ours = m.with / m.a;
   const rows: Row[] = [];
   if (m.peer !== undefined) {
@@ -78,10 +83,10 @@ export function pageCostRows(label: string, kind: PageKind, m: PageMedians, load
     rows.push({
       figure: `  ${label}: our own share, with − empty-script twin (ms)`,
       median: format(share, 2),
-      aa: `${format(aaMs, 2)} ms`,
-      spread: `with/twin ${ratio(m.with / m.twin)}`,
+      aa: `${format(twinAaMs, 2)} ms`,
+      spread: `with/twin ${ratio(m.with / m.twin)}; A/A twin − second twin`,
       goal: `≤ ${OWN_SHARE_MS_LIMIT} ms`,
-      met: verdictText(atMost(share, OWN_SHARE_MS_LIMIT, aaMs)),
+      met: verdictText(atMost(share, OWN_SHARE_MS_LIMIT, twinAaMs)),
     });
   } else {
     const share = m.with / m.twin;
@@ -89,10 +94,10 @@ export function pageCostRows(label: string, kind: PageKind, m: PageMedians, load
     rows.push({
       figure: `  ${label}: our own share, with / empty-script twin`,
       median: ratio(share),
-      aa: ratio(aaRatio),
-      spread: ms(m.with - m.twin),
+      aa: ratio(twinAaRatio),
+      spread: `${ms(m.with - m.twin)}; A/A twin / second twin`,
       goal: goal ? `≤ ${OWN_SHARE_RATIO_LIMIT}` : 'reported',
-      met: goal ? verdictText(atMost(share, OWN_SHARE_RATIO_LIMIT, aaRatio - 1)) : '—',
+      met: goal ? verdictText(atMost(share, OWN_SHARE_RATIO_LIMIT, twinAaRatio - 1)) : '—',
     });
   }
   rows.push({
@@ -134,6 +139,26 @@ export function scriptTimeRow(label: string, m: { with: number; twin: number; tw
     spread: `our scripts ${format(m.with, 2)} ms, the twin's empty ones ${format(m.twin, 2)} ms; ${loads}`,
     goal: `≤ ${OWN_SHARE_MS_LIMIT} ms`,
     met: verdictText(atMost(share, OWN_SHARE_MS_LIMIT, aa)),
+  };
+}
+
+/**
+ * Our content scripts' own CPU time at load on the heavy page, read from a trace, as the ratio the heavy page's goal
+ * is set in: the twin's page-level cost plus our scripts' time over the twin's, against the twin's page-level cost.
+ * It counts only our scripts' evaluation, not any cost they cause in the page's own tasks later (the page-level row
+ * holds that, inside its noise), so it is a floor for our own share, read beside the page-level row. The A/A is the
+ * twin against a second twin, measured the same way.
+ */
+export function tracedRatioRow(label: string, m: { with: number; twin: number; twin2: number }, twinPage: number, loads: string): Row {
+  const share = 1 + (m.with - m.twin) / twinPage;
+  const aa = 1 + (m.twin - m.twin2) / twinPage;
+  return {
+    figure: `  ${label}: our scripts' own CPU at load, (twin + with − twin traced) / twin`,
+    median: ratio(share),
+    aa: ratio(aa),
+    spread: `our scripts ${format(m.with, 2)} ms, the twin's empty ones ${format(m.twin, 2)} ms, twin's page ${format(twinPage, 1)} ms; ${loads}`,
+    goal: `≤ ${OWN_SHARE_RATIO_LIMIT}`,
+    met: verdictText(atMost(share, OWN_SHARE_RATIO_LIMIT, aa - 1)),
   };
 }
 
