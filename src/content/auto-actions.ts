@@ -11,7 +11,7 @@ export interface SettingsStorage {
 /**
  * The person's "always clean" and "always mark not for AI training" choices, read when they may first be needed
  * instead of at every page load. Reading them at document_start cost every page load about half a millisecond of
- * CPU time (docs/performance.md), and most pages never see a file.
+ * CPU time (docs/performance-history.md, "What was fixed earlier"), and most pages never see a file.
  */
 export interface AutoActionsSetting {
   /** The choices, once the first read has answered; `undefined` before that. */

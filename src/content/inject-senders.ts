@@ -5,8 +5,8 @@
  *
  * Why not in the hook that runs at load: every page pays for each kilobyte injected at load, and these watchers are
  * about 7 KB (measured: 3.4 ms of CPU time per load on a near-empty page for the hook with them, against the hook
- * without; docs/performance.md). What it gives up: a page that keeps its own reference to `fetch` from before the
- * first step, and calls that, is not seen (docs/script-uploads.md).
+ * without; docs/performance-history.md). What it gives up: a page that keeps its own reference to `fetch` from
+ * before the first step, and calls that, is not seen (docs/script-uploads.md).
  */
 import { atFirstStep } from './first-step';
 import { SENDERS_FILE } from './senders-file';
