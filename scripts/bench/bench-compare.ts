@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFixtureServers } from '../../e2e/support/server';
 import { compareSides, emptyScriptTwin } from './page-cost';
-import { scriptEvaluationTime } from './script-time';
+import { extensionScriptCpuTime } from './script-time';
 import { median } from './stats';
 
 const PAGES = { blank: '/bench/blank.html', scripted: '/bench/scripted.html', heavy: '/bench/heavy.html', scroll: '/bench/scroll.html', framed: '/bench/framed.html' } as const;
@@ -44,7 +44,7 @@ try {
     page === 'scroll'
       ? async (tab: import('playwright-core').Page) => void (await tab.evaluate(() => (window as unknown as { scrollDone: Promise<number> }).scrollDone))
       : async (tab: import('playwright-core').Page) => void (await tab.waitForLoadState('load'));
-  const samples = await compareSides(sides, url, settle, { rounds, loadsPerRound: Math.ceil(loads / rounds) }, values.traced ? scriptEvaluationTime : undefined);
+  const samples = await compareSides(sides, url, settle, { rounds, loadsPerRound: Math.ceil(loads / rounds) }, values.traced ? extensionScriptCpuTime : undefined);
   const first = median(samples.get(builds[0]!.name)!);
   console.log(`${page} page, ${rounds} rounds of ${Math.ceil(loads / rounds)} loads each: ${values.traced ? "the extension's content scripts alone, from a trace" : 'main-thread task time'} (CPU ms), median`);
   for (const [index, { name }] of builds.entries()) {

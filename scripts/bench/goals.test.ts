@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atMost, framedPageRow, pageCostRows, ratioToFloor, scriptTimeRow, tracedRatioRow, verdictText } from './goals';
+import { atMost, framedPageRow, pageCostRows, ratioToFloor, scriptTimeRow, tracedPeerRow, tracedRatioRow, verdictText } from './goals';
 
 describe('atMost', () => {
   it('is met at or under the limit and not met over it', () => {
@@ -62,6 +62,13 @@ describe('traced rows', () => {
     const row = tracedRatioRow('heavy page', { with: 2.3, twin: 0.45, twin2: 0.2 }, 200, '30 loads');
     expect(row).toMatchObject({ median: '1.009', aa: '1.001', goal: '≤ 1.01', met: 'met (inside A/A noise)' });
     expect(tracedRatioRow('heavy page', { with: 4.5, twin: 0.45, twin2: 0.45 }, 200, '30 loads').met).toBe('not met');
+  });
+
+  it("compares our scripts with the peer's, both traced, with the twins as the A/A", () => {
+    const row = tracedPeerRow('infinite scroll', { with: 1.9, twin: 0.4, twin2: 0.42, peer: 7.6 }, 'PB', '30 traced loads');
+    expect(row).toMatchObject({ median: '1.90 vs 7.60', aa: '-0.02 ms', goal: 'ours ≤ peer', met: 'met' });
+    expect(row.figure).toContain("our scripts vs PB's");
+    expect(tracedPeerRow('x', { with: 7.7, twin: 0.4, twin2: 0.25, peer: 7.6 }, 'PB', '').met).toBe('not met (inside A/A noise)');
   });
 
   it('reports the framed page with the frames our scripts ran in, and judges nothing', () => {
