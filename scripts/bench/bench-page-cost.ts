@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { EXTENSION_DIR } from '../../e2e/support/browser';
 import type { startFixtureServers } from '../../e2e/support/server';
 import type { Row } from './bench-table';
-import { framedPageRow, pageCostRows, scriptTimeRow, tracedPeerRow, tracedRatioRow, type PageKind } from './goals';
+import { framedPageRow, pageCostRows, scriptTimeRow, tracedPeerRow, tracedRatioRow, type PageKind, type TracedMedians } from './goals';
 import { compareSides, emptyScriptTwin, type CostSide } from './page-cost';
 import { findPeer, peersDir, PRIVACY_BADGER } from './peers';
 import { framesWithOurScripts, extensionScriptCpuTime } from './script-time';
@@ -64,6 +64,12 @@ const TRACED = scaled({ rounds: 2, loadsPerRound: 15 });
 const SCROLL_TRACED = scaled({ rounds: 2, loadsPerRound: 8 });
 const FRAMED_TRACED = scaled({ rounds: 2, loadsPerRound: 8 });
 
+/** The medians of a traced comparison of ours and the two twins (sides named with, twin, twin2). */
+const tracedMedians = (samples: Map<string, number[]>): TracedMedians => {
+  const of = (name: string) => median(samples.get(name) ?? []);
+  return { with: of('with'), twin: of('twin'), twin2: of('twin2') };
+};
+
 /** How many loads a row's figure stands on, for its "beside it" column. */
 const loadsLabel = ({ rounds, loadsPerRound }: LoadPlan, kind = '') =>
   `${rounds * loadsPerRound} ${kind}loads a side, ${rounds} rounds`;
@@ -90,12 +96,11 @@ export async function benchPageCost(rows: Row[], servers: Awaited<ReturnType<typ
     // where it is a goal, and the peer comparison measured on the two extensions' own scripts.
     const tracedPlan = plan.kind === 'scroll' ? SCROLL_TRACED : TRACED;
     const traced = await compareSides([ours, ...twins, ...(peerSide ? [peerSide] : [])], url, plan.settle, tracedPlan, extensionScriptCpuTime);
-    const ofTraced = (name: string) => median(traced.get(name) ?? []);
-    const scripts = { with: ofTraced('with'), twin: ofTraced('twin'), twin2: ofTraced('twin2') };
+    const scripts = tracedMedians(traced);
     const tracedLoads = loadsLabel(tracedPlan, 'traced ');
     if (plan.kind === 'heavy') rows.push(tracedRatioRow(plan.label, scripts, medians.twin, tracedLoads));
     if (plan.kind === 'near-empty') rows.push(scriptTimeRow(plan.label, scripts, tracedLoads));
-    if (peerSide && peerLabel) rows.push(tracedPeerRow(plan.label, { ...scripts, peer: ofTraced(peerSide.name) }, peerLabel, tracedLoads));
+    if (peerSide && peerLabel) rows.push(tracedPeerRow(plan.label, { ...scripts, peer: median(traced.get(peerSide.name) ?? []) }, peerLabel, tracedLoads));
   }
   await benchFramedPage(rows, servers, ours, twins);
 }
@@ -109,7 +114,6 @@ async function benchFramedPage(rows: Row[], servers: Awaited<ReturnType<typeof s
   const url = servers.http('www.flickr.com', '/bench/framed.html');
   const traced = await compareSides([ours, ...twins], url, loaded, FRAMED_TRACED, extensionScriptCpuTime);
   const frames = await compareSides([ours], url, loaded, { rounds: 1, loadsPerRound: 1 }, framesWithOurScripts);
-  const ofTraced = (name: string) => median(traced.get(name) ?? []);
   const counts = { ours: frames.get(ours.name)?.[0] ?? 0, all: FRAMED_PAGE_FRAMES };
-  rows.push(framedPageRow('article with four ad frames', { with: ofTraced('with'), twin: ofTraced('twin'), twin2: ofTraced('twin2') }, counts, loadsLabel(FRAMED_TRACED, 'traced ')));
+  rows.push(framedPageRow('article with four ad frames', tracedMedians(traced), counts, loadsLabel(FRAMED_TRACED, 'traced ')));
 }

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type CDPSession } from 'puppeteer-core';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR, facesCounted, launchWithExtension, stopServiceWorker, tabIdOf } from '../../e2e/support/browser';
 import { RULES_LOADED_MEASURE } from '../../src/background/measures';
@@ -56,29 +56,27 @@ export async function benchExtensionMemory(rows: Row[], servers: Awaited<ReturnT
     browserURL: `http://127.0.0.1:${(await readFile(join(browser.profileDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0]}`,
     defaultViewport: null,
   });
-  const heapOf = async (matches: (url: string, type: string) => boolean): Promise<number> => {
+  /** Runs `use` in a DevTools session of the first target `matches` picks within 10 s; `undefined` if none came. */
+  const inTarget = async <T>(matches: (url: string, type: string) => boolean, use: (session: CDPSession) => Promise<T>): Promise<T | undefined> => {
     const target = await devtools.waitForTarget((candidate) => matches(candidate.url(), candidate.type()), { timeout: 10_000 }).catch(() => null);
-    if (!target) return Number.NaN;
+    if (!target) return undefined;
     const session = await target.createCDPSession();
     try {
+      return await use(session);
+    } finally {
+      await session.detach().catch(() => undefined);
+    }
+  };
+  const heapOf = async (matches: (url: string, type: string) => boolean): Promise<number> =>
+    (await inTarget(matches, async (session) => {
       await session.send('HeapProfiler.enable');
       await session.send('HeapProfiler.collectGarbage');
       return (await session.send('Runtime.getHeapUsage')).usedSize / 1048576;
-    } finally {
-      await session.detach().catch(() => undefined);
-    }
-  };
+    })) ?? Number.NaN;
   const origin = `chrome-extension://${browser.extensionId}/`;
   const isWorker = (url: string, type: string) => type === 'service_worker' && url.startsWith(origin);
-  const inWorker = async (expression: string): Promise<unknown> => {
-    const target = await devtools.waitForTarget((candidate) => isWorker(candidate.url(), candidate.type()), { timeout: 10_000 });
-    const session = await target.createCDPSession();
-    try {
-      return (await session.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
-    } finally {
-      await session.detach().catch(() => undefined);
-    }
-  };
+  const inWorker = (expression: string): Promise<unknown> =>
+    inTarget(isWorker, async (session) => (await session.send('Runtime.evaluate', { expression, returnByValue: true })).result.value);
   const rulesLoadedTime = `performance.getEntriesByName(${JSON.stringify(RULES_LOADED_MEASURE)})[0]?.duration ?? NaN`;
   try {
     await browser.worker();

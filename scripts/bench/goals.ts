@@ -124,14 +124,24 @@ export function ratioToFloor(values: readonly number[], floors: readonly number[
   return { ratio: median(ratios), aa: median(even) / median(odd) };
 }
 
+/** Medians of traced loads, CPU ms of the extensions' content scripts (script-time.ts): ours, the empty-script
+ *  twin's and a second twin's, whose difference is every traced row's A/A. */
+export interface TracedMedians {
+  with: number;
+  twin: number;
+  twin2: number;
+}
+
+const tracedAa = (m: TracedMedians) => m.twin - m.twin2;
+
 /**
  * Our content scripts' own CPU time at load on the near-empty page, read from a trace (script-time.ts), against the
  * empty-script twin's: the same own-share goal as the page-level row, measured on our scripts alone, which moves
  * far less between runs. The A/A is the twin against a second twin.
  */
-export function scriptTimeRow(label: string, m: { with: number; twin: number; twin2: number }, loads: string): Row {
+export function scriptTimeRow(label: string, m: TracedMedians, loads: string): Row {
   const share = m.with - m.twin;
-  const aa = m.twin - m.twin2;
+  const aa = tracedAa(m);
   return {
     figure: `  ${label}: our scripts' own CPU in the load, with − twin (traced)`,
     median: format(share, 2),
@@ -145,13 +155,13 @@ export function scriptTimeRow(label: string, m: { with: number; twin: number; tw
 /**
  * Our content scripts' own CPU time at load on the heavy page, read from a trace, as the ratio the heavy page's goal
  * is set in: the twin's page-level cost plus our scripts' time over the twin's, against the twin's page-level cost.
- * It counts only our scripts' evaluation, not any cost they cause in the page's own tasks later (the page-level row
- * holds that, inside its noise), so it is a floor for our own share, read beside the page-level row. The A/A is the
+ * It counts only our scripts' own work, not any cost they cause in the page's own tasks (the page-level row holds
+ * that, inside its noise), so it is a floor for our own share, read beside the page-level row. The A/A is the
  * twin against a second twin, measured the same way.
  */
-export function tracedRatioRow(label: string, m: { with: number; twin: number; twin2: number }, twinPage: number, loads: string): Row {
+export function tracedRatioRow(label: string, m: TracedMedians, twinPage: number, loads: string): Row {
   const share = 1 + (m.with - m.twin) / twinPage;
-  const aa = 1 + (m.twin - m.twin2) / twinPage;
+  const aa = 1 + tracedAa(m) / twinPage;
   return {
     figure: `  ${label}: our scripts' own CPU in the load, (twin + with − twin traced) / twin`,
     median: ratio(share),
@@ -168,8 +178,8 @@ export function tracedRatioRow(label: string, m: { with: number; twin: number; t
  * the page-level ratio moves by a percent. Judged as the page-level one is, ours ≤ the peer's; the A/A is the twin
  * against a second twin.
  */
-export function tracedPeerRow(label: string, m: { with: number; twin: number; twin2: number; peer: number }, peerLabel: string, loads: string): Row {
-  const aa = m.twin - m.twin2;
+export function tracedPeerRow(label: string, m: TracedMedians & { peer: number }, peerLabel: string, loads: string): Row {
+  const aa = tracedAa(m);
   return {
     figure: `  ${label}: our scripts vs ${peerLabel}'s, CPU in the load (traced)`,
     median: `${format(m.with, 2)} vs ${format(m.peer, 2)}`,
@@ -183,13 +193,13 @@ export function tracedPeerRow(label: string, m: { with: number; twin: number; tw
 /**
  * Our content scripts' CPU over every frame of a page that carries ad frames (traced, all processes), over the
  * empty-script twin's, and how many of the page's frames they ran in: reported, to show what a frame costs and that
- * frames no one uploads from are left alone. The A/A is the twin against a second twin.
+ * ad frames are left alone. The A/A is the twin against a second twin.
  */
-export function framedPageRow(label: string, m: { with: number; twin: number; twin2: number }, frames: { ours: number; all: number }, loads: string): Row {
+export function framedPageRow(label: string, m: TracedMedians, frames: { ours: number; all: number }, loads: string): Row {
   return {
     figure: `  ${label}: our scripts' CPU over all frames, with − twin (traced)`,
     median: format(m.with - m.twin, 2),
-    aa: `${format(m.twin - m.twin2, 2)} ms`,
+    aa: `${format(tracedAa(m), 2)} ms`,
     spread: `ran in ${frames.ours} of its ${frames.all} frames; ${loads}`,
     goal: 'reported',
     met: '—',

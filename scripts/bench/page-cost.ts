@@ -117,8 +117,7 @@ export function loadOrder(sideCount: number, load: number): number[] {
  * loads taking turns between them (loadOrder, so that neither drift in the machine's load nor a side's place in the
  * turn favours any side). Fresh browsers each round because one browser instance may sit a millisecond or two above
  * or below another for its whole life (four browsers without any extension, 40 heavy-page loads each: up to 1.6%
- * apart) —
- * as much as the cost being measured; spreading a side's loads over several instances averages that out.
+ * apart), as much as the cost being measured; spreading a side's loads over several instances averages that out.
  * Returns every side's samples, by name.
  */
 export async function compareSides(
